@@ -1,0 +1,37 @@
+//! `editions` tracks how a long document changes from one edition to the
+//! next. This crate reads an edition (often text extracted from a PDF) into
+//! its structure: title, headings, numbered paragraphs, sentences and
+//! footnotes.
+//!
+//! The stages are plain functions over plain data: [`read`] decodes a file,
+//! [`segment`] finds the structure, [`render`] writes it for people and
+//! programs.
+//!
+//! ```
+//! use editions::{read, segment};
+//! let source = read::decode(std::path::Path::new("2016-09-21.txt"),
+//!     b"The Committee decided today to keep the target range.\n\nIt will reassess.\n").unwrap();
+//! let edition = segment::segment(&source, &segment::Options::default());
+//! assert_eq!(edition.meta.date.as_deref(), Some("2016-09-21"));
+//! assert_eq!(edition.paragraphs.len(), 2);
+//! assert_eq!(edition.paragraphs[1].label, "2");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod model;
+pub mod read;
+pub mod render;
+pub mod segment;
+
+pub use error::{Error, ErrorKind, Result};
+pub use model::{Edition, Layout, Paragraph};
+
+use std::path::Path;
+
+/// Reads and segments the edition in the file at `path`.
+pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
+    let source = read::read_file(path)?;
+    Ok(segment::segment(&source, options))
+}

@@ -1,0 +1,115 @@
+//! The plain data types every stage passes on: an edition and its parts.
+
+/// How an edition numbers its paragraphs, as the segmenter recognised it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Paragraphs numbered `1.`, `2.`, … under chapter and section headings
+    /// (UN reports). A paragraph's label is its number as printed.
+    NumberedParagraphs,
+    /// Numbered section headings (`4.2.1 Title`, `### 4.2.1 Title`,
+    /// `4. MODIFICATIONS`) with unnumbered body paragraphs, labelled
+    /// `<section>:<n>` (rule books, licences).
+    NumberedSections,
+    /// No numbering: blank-line paragraphs labelled by ordinal (statements).
+    Unnumbered,
+}
+
+impl Layout {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::NumberedParagraphs => "numbered paragraphs",
+            Layout::NumberedSections => "numbered sections",
+            Layout::Unnumbered => "unnumbered paragraphs",
+        }
+    }
+}
+
+/// Which edition of a document this is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditionMeta {
+    /// A short name for the edition, unique within its series (`v2.1.2`, `2016-09-21`).
+    pub label: String,
+    /// The edition's date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` when the text gives no more).
+    pub date: Option<String>,
+    /// The document's title, when it has one.
+    pub title: Option<String>,
+}
+
+/// A heading: a chapter, a section, or an unnumbered sub-heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Depth: 1 for chapters and top-level sections, 2 below them, and so on.
+    pub level: usize,
+    /// The number or letter as printed (`III`, `A`, `4.2.1`), if any.
+    pub number: Option<String>,
+    /// The heading's text as printed, number included, lines joined.
+    pub text: String,
+    /// The 1-based line of the source where the heading starts.
+    pub line: usize,
+}
+
+/// A footnote attached to the paragraph whose sentence cites it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    /// The mark as printed (`1`).
+    pub mark: String,
+    /// The footnote's text, lines joined.
+    pub text: String,
+}
+
+/// A paragraph of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The label, unique in its edition: the number as printed (`12`), or
+    /// `<section>:<n>` in a sectioned document, or the ordinal.
+    pub label: String,
+    /// The number as printed, for a numbered paragraph.
+    pub number: Option<String>,
+    /// Indices into [`Edition::headings`] of the headings it sits under, outermost first.
+    pub headings: Vec<usize>,
+    /// The text with extraction noise removed (wrapping, page breaks,
+    /// footnote markers, split words); list items and table rows stay on
+    /// lines of their own.
+    pub text: String,
+    /// The text split into sentences.
+    pub sentences: Vec<String>,
+    /// The footnotes its sentences cite.
+    pub footnotes: Vec<Footnote>,
+    /// The 1-based line of the source where the paragraph starts.
+    pub line: usize,
+}
+
+/// One edition of a document, segmented.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The file it was read from, as given.
+    pub path: String,
+    /// Label, date and title.
+    pub meta: EditionMeta,
+    /// How its paragraphs are numbered.
+    pub layout: Layout,
+    /// Every heading, in document order.
+    pub headings: Vec<Heading>,
+    /// Every paragraph, in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// What the reader and segmenter had to guess or could not resolve.
+    pub warnings: Vec<String>,
+}
+
+impl Edition {
+    /// The paragraph with `label`, if any.
+    pub fn paragraph(&self, label: &str) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.label == label)
+    }
+
+    /// The heading texts a paragraph sits under, outermost first.
+    pub fn heading_texts(&self, paragraph: &Paragraph) -> Vec<&str> {
+        paragraph.headings.iter().map(|&i| self.headings[i].text.as_str()).collect()
+    }
+
+    /// All footnotes, in document order.
+    pub fn footnote_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.footnotes.len()).sum()
+    }
+}

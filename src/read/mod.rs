@@ -1,0 +1,154 @@
+//! Reading an edition: bytes from a file, decoded to text with one kind of line end.
+//!
+//! The text is kept as printed for display; [`normalize`] gives the form that
+//! comparisons use.
+
+mod normalize;
+
+pub use normalize::normalize;
+
+use crate::error::{Error, ErrorKind, Result};
+use std::path::{Path, PathBuf};
+
+/// The largest file the reader accepts (1 GiB). Editions are text; anything
+/// larger is a mistake, and refusing it beats exhausting memory.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// An edition's text as read from disk, before segmentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Where the text came from.
+    pub path: PathBuf,
+    /// The decoded text, with `\n` line ends and the byte-order mark removed.
+    pub text: String,
+    /// What the reader had to guess or repair, for the user to see.
+    pub warnings: Vec<String>,
+}
+
+/// Reads and decodes the file at `path`.
+pub fn read_file(path: &Path) -> Result<Source> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "is a directory, not a file" } else { "is not a regular file" };
+        return Err(Error::file(ErrorKind::NotAFile, path, what));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(Error::file(
+            ErrorKind::TooLarge,
+            path,
+            format!("is {} bytes; the limit is {} bytes", meta.len(), MAX_BYTES),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    decode(path, &bytes)
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    let cause = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    };
+    Error::file(ErrorKind::Io, path, cause)
+}
+
+/// Decodes `bytes` read from `path`: UTF-8 with or without a byte-order mark,
+/// UTF-16 with a byte-order mark, and Windows-1252 as a fallback for bytes
+/// that are not UTF-8 (with a warning). Line ends become `\n`.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source> {
+    let mut warnings = Vec::new();
+    let text: String = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8_or_1252(rest, &mut warnings)?
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[2..]);
+        if had_errors {
+            return Err(Error::file(ErrorKind::NotText, path, "has a UTF-16 byte-order mark but is not valid UTF-16"));
+        }
+        text.into_owned()
+    } else {
+        if bytes.contains(&0) {
+            return Err(Error::file(ErrorKind::NotText, path, "is a binary file (it contains NUL bytes), not text"));
+        }
+        utf8_or_1252(bytes, &mut warnings)?
+    };
+    let controls = text.chars().filter(|&c| is_binary_control(c)).count();
+    if controls > 0 && controls * 100 >= text.chars().count().max(1) {
+        return Err(Error::file(
+            ErrorKind::NotText,
+            path,
+            format!("is not text: it has {controls} control characters"),
+        ));
+    }
+    Ok(Source { path: path.to_path_buf(), text: unify_line_ends(&text), warnings })
+}
+
+fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            warnings
+                .push(format!("not valid UTF-8 (first bad byte at offset {}); read as Windows-1252", e.valid_up_to()));
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Control characters that do not occur in text (tab, line ends and form feed do).
+fn is_binary_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')
+}
+
+/// CRLF and lone CR become LF.
+fn unify_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(bytes: &[u8]) -> Result<Source> {
+        decode(Path::new("t.txt"), bytes)
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(dec(b"caf\xC3\xA9\n").unwrap().text, "café\n");
+        assert_eq!(dec(b"\xEF\xBB\xBFcaf\xC3\xA9").unwrap().text, "café");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("a\r\nb".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        assert_eq!(dec(&le).unwrap().text, "a\nb");
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("é".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        assert_eq!(dec(&be).unwrap().text, "é");
+    }
+
+    #[test]
+    fn windows_1252_fallback_warns() {
+        let s = dec(b"\x93quoted\x94 caf\xE9").unwrap();
+        assert_eq!(s.text, "\u{201C}quoted\u{201D} café");
+        assert_eq!(s.warnings.len(), 1);
+        assert!(s.warnings[0].contains("Windows-1252"), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn line_ends_unified() {
+        assert_eq!(dec(b"a\r\nb\rc\n").unwrap().text, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn binary_refused() {
+        let e = dec(b"PK\x03\x04\x00\x00").unwrap_err();
+        assert_eq!(e.to_string(), "t.txt: is a binary file (it contains NUL bytes), not text");
+        let e = dec(b"\x01\x02\x03\x04abc").unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::NotText);
+    }
+}

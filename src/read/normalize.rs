@@ -1,0 +1,43 @@
+//! The normalised form of text that comparisons use.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises `text` for comparison: compatibility forms (ligatures such as
+/// `ﬁ`, NBSP) become their plain letters (NFKC), soft hyphens go, curly quotes
+/// become straight ones, and every run of whitespace becomes one space.
+/// Case and punctuation are kept: they are edits a reader would want to see.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        let c = match c {
+            '\u{00AD}' => continue,
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn ligatures_nbsp_soft_hyphens_quotes_spaces() {
+        assert_eq!(
+            normalize("  the \u{FB01}rst\u{00A0}ﬂow  of co\u{00AD}operation\n’s “x” "),
+            "the first flow of cooperation 's \"x\""
+        );
+    }
+}

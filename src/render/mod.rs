@@ -1,0 +1,5 @@
+//! Writing results for people (text) and programs (JSON). Renderers write to
+//! any [`std::io::Write`], so tests capture what they print.
+
+pub mod json;
+pub mod text;

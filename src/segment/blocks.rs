@@ -1,0 +1,247 @@
+//! Documents whose paragraphs are blocks separated by blank lines: with
+//! numbered section headings (`### 4.2.1 Title`, `4.2.1 Title`,
+//! `4. MODIFICATIONS`) or with no numbering at all.
+
+use super::draft::{Draft, DraftParagraph};
+use super::lines::Line;
+use super::repair::join_line;
+use crate::model::Heading;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*$").unwrap());
+/// A section number: `4`, `4.2.1`, `A.1` (a letter needs a dotted number after it).
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+)(?:\.\s*|\s+)(\S.*)$").unwrap());
+static BOLD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*([^*]+?)\*\*:?$").unwrap());
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Z][.)])\s+\S").unwrap()
+});
+static FENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(```|~~~)").unwrap());
+
+/// How section headings are written, when a document has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sections {
+    /// `### 4.2.1 Title`
+    Markdown,
+    /// `4.2.1 Title` or `4. TITLE` on a line of its own.
+    Plain,
+    /// No section headings: paragraphs are labelled by ordinal.
+    None,
+}
+
+/// A numbered Markdown heading: (level, number, title).
+fn md_heading(t: &str) -> Option<(usize, Option<String>, String)> {
+    let c = MD_HEADING.captures(t)?;
+    let level = c[1].len();
+    let rest = c[2].trim();
+    match SECTION_NUMBER.captures(rest) {
+        Some(n) => Some((level, Some(n[1].to_string()), rest.to_string())),
+        None => Some((level, None, rest.to_string())),
+    }
+}
+
+/// A plain numbered section heading: a short title on a line of its own.
+fn plain_heading(block: &[&Line]) -> Option<(usize, String)> {
+    let [line] = block else { return None };
+    if line.indent > 0 {
+        return None;
+    }
+    let c = SECTION_NUMBER.captures(line.trimmed())?;
+    let title = c[2].trim();
+    let words = title.split_whitespace().count();
+    let titled = title.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        || words <= 8 && !title.ends_with(['.', ',', ';', ':']) && title.starts_with(char::is_uppercase);
+    (words <= 12 && titled).then(|| (c[1].split('.').count(), c[1].to_string()))
+}
+
+/// Counts the numbered section headings written in `style`.
+pub fn count_sections(lines: &[Line], style: Sections) -> usize {
+    match style {
+        Sections::Markdown => lines.iter().filter(|l| md_heading(l.text).is_some_and(|h| h.1.is_some())).count(),
+        Sections::Plain => blocks(lines).iter().filter(|b| plain_heading(b).is_some()).count(),
+        Sections::None => 0,
+    }
+}
+
+/// Splits lines into blocks at blank lines; a Markdown heading is a block of
+/// its own; a fenced code block is one block.
+fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Vec<&'l Line<'a>>> {
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    let mut cur: Vec<&Line> = Vec::new();
+    let mut fenced = false;
+    for line in lines {
+        if FENCE.is_match(line.text) {
+            fenced = !fenced;
+        }
+        if fenced || FENCE.is_match(line.text) {
+            cur.push(line);
+            continue;
+        }
+        if line.is_blank() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if MD_HEADING.is_match(line.text) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(vec![line]);
+            continue;
+        }
+        cur.push(line);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A block kept line by line (a table, a code block, a list) rather than
+/// joined as wrapped prose.
+fn is_structured(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('|') || FENCE.is_match(t) || LIST_ITEM.is_match(line)
+}
+
+fn block_text(block: &[&Line]) -> String {
+    let mut text = String::new();
+    let verbatim = FENCE.is_match(block[0].text);
+    for line in block {
+        if verbatim {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(line.text);
+        } else if !text.is_empty() && is_structured(line.text) {
+            text.push('\n');
+            text.push_str(line.trimmed());
+        } else {
+            join_line(&mut text, line.trimmed());
+        }
+    }
+    text
+}
+
+fn is_title(block: &[&Line]) -> bool {
+    block.len() <= 3
+        && block
+            .iter()
+            .all(|l| l.trimmed().len() <= 100 && !l.trimmed().ends_with(['.', ':', ',', ';']) && !is_structured(l.text))
+}
+
+/// Segments the content lines of a blank-line-block document.
+pub fn segment(lines: &[Line], style: Sections) -> Draft {
+    let mut draft = Draft::default();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut section: Option<String> = None;
+    // A list block joins the paragraph before it, unless a heading came between.
+    let mut can_attach = false;
+    let all = blocks(lines);
+    for (bi, block) in all.iter().enumerate() {
+        let first = block[0];
+        let t = first.trimmed();
+        if style == Sections::Markdown
+            && let Some((level, number, title)) = md_heading(t)
+        {
+            section = Some(number.clone().unwrap_or_else(|| slug(&title)));
+            draft.push_heading(&mut stack, Heading { level, number, text: title, line: first.no });
+            can_attach = false;
+            continue;
+        }
+        if style == Sections::Plain
+            && let Some((level, number)) = plain_heading(block)
+        {
+            section = Some(number.clone());
+            draft
+                .push_heading(&mut stack, Heading { level, number: Some(number), text: t.to_string(), line: first.no });
+            can_attach = false;
+            continue;
+        }
+        if bi == 0 && draft.title.is_none() && is_title(block) && all.len() > 1 {
+            let title: Vec<String> = block.iter().map(|l| strip_bold(l.trimmed())).collect();
+            draft.title = Some(title.join(" "));
+            continue;
+        }
+        if let [line] = block.as_slice()
+            && let Some(c) = BOLD_LINE.captures(line.trimmed())
+            && style != Sections::None
+            && !stack.is_empty()
+        {
+            let level = stack.last().map_or(1, |&h| draft.headings[h].level + 1);
+            draft.push_heading(
+                &mut stack,
+                Heading { level, number: None, text: c[1].trim().to_string(), line: line.no },
+            );
+            can_attach = false;
+            continue;
+        }
+        if (style == Sections::None || style == Sections::Plain && section.is_some())
+            && is_unnumbered_heading(block, all.get(bi + 1))
+        {
+            if style == Sections::Plain {
+                section = Some(slug(t));
+            }
+            draft.push_heading(&mut stack, Heading { level: 1, number: None, text: t.to_string(), line: first.no });
+            can_attach = false;
+            continue;
+        }
+        let text = block_text(block);
+        if can_attach && LIST_ITEM.is_match(first.text) {
+            let p = draft.paragraphs.last_mut().expect("a paragraph to attach to");
+            p.text.push('\n');
+            p.text.push_str(&text);
+            continue;
+        }
+        draft.paragraphs.push(DraftParagraph {
+            number: None,
+            section: section.clone(),
+            headings: stack.clone(),
+            text,
+            line: first.no,
+        });
+        can_attach = true;
+    }
+    draft
+}
+
+/// `ADDENDUM: How to use this License`: a short line of its own, not a
+/// sentence, followed by a paragraph.
+fn is_unnumbered_heading(block: &[&Line], next: Option<&Vec<&Line>>) -> bool {
+    let [line] = block else { return false };
+    let t = line.trimmed();
+    line.indent == 0
+        && t.split_whitespace().count() <= 10
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ',', ';', ':'])
+        && !is_structured(line.text)
+        && next.is_some()
+}
+
+fn strip_bold(s: &str) -> String {
+    s.trim_start_matches("**").trim_end_matches("**").to_string()
+}
+
+/// A label-safe key made from a heading's words: `Appendix A – CAA` → `appendix-a-caa`.
+fn slug(title: &str) -> String {
+    let title = title.split([':', '–', '—']).next().unwrap_or(title);
+    let words: Vec<String> =
+        title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).map(str::to_lowercase).collect();
+    if words.is_empty() { "section".to_string() } else { words.join("-") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_headings() {
+        assert_eq!(md_heading("### 1.2.1.Revisions"), Some((3, Some("1.2.1".into()), "1.2.1.Revisions".into())));
+        assert_eq!(md_heading("## A.1. CAA Methods"), Some((2, Some("A.1".into()), "A.1. CAA Methods".into())));
+        assert_eq!(md_heading("# Appendix A – CAA Contact Tag").map(|h| h.1), Some(None));
+        assert_eq!(slug("Appendix A – CAA Contact Tag"), "appendix-a");
+        assert_eq!(slug("ADDENDUM: How to use this License"), "addendum");
+    }
+}

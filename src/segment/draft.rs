@@ -1,0 +1,49 @@
+//! What the layout segmenters produce, before footnotes, repairs and sentences.
+
+use crate::model::Heading;
+
+/// A paragraph as a layout segmenter found it.
+#[derive(Debug, Clone, Default)]
+pub struct DraftParagraph {
+    /// The number as printed, for a numbered paragraph.
+    pub number: Option<String>,
+    /// The key of the section it belongs to, for `<section>:<n>` labels.
+    pub section: Option<String>,
+    /// Indices of the headings it sits under.
+    pub headings: Vec<usize>,
+    /// Joined text, not yet repaired.
+    pub text: String,
+    /// 1-based source line where it starts.
+    pub line: usize,
+}
+
+/// An edition's structure as a layout segmenter found it.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub title: Option<String>,
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<DraftParagraph>,
+    pub warnings: Vec<String>,
+}
+
+impl Draft {
+    /// Opens a heading at `level`, closing deeper or equal ones on `stack`.
+    pub fn push_heading(&mut self, stack: &mut Vec<usize>, heading: Heading) -> usize {
+        while stack.last().is_some_and(|&i| self.headings[i].level >= heading.level) {
+            stack.pop();
+        }
+        self.headings.push(heading);
+        let index = self.headings.len() - 1;
+        stack.push(index);
+        index
+    }
+}
+
+/// The text ends a sentence: a full stop, a colon or semicolon, a closing
+/// bracket or quote after one, or a footnote mark after one.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = t.trim_end();
+    t.ends_with(['.', ':', ';', '!', '?', ')', '”', '"', '’'])
+}

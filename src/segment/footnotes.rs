@@ -1,0 +1,103 @@
+//! Finding where a footnote is cited, and taking its marker out of the text.
+//!
+//! Footnote marks run in sequence and a footnote block follows the text that
+//! cites it, so the marker of footnote `n` is searched after the marker of
+//! footnote `n - 1` and before the block.
+
+/// Where a marker was found: paragraph index and the byte offset after it.
+pub type Position = (usize, usize);
+
+/// Characters after which a marker can stand glued (`purposes.1`, `Migrants,3`).
+fn is_closer(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"' | '\'')
+}
+
+/// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
+/// and returns where it was.
+pub fn take_marker(texts: &mut [String], mark: &str, from: Position, last: usize) -> Option<Position> {
+    let last = last.min(texts.len().checked_sub(1)?);
+    for (p, text) in texts.iter_mut().enumerate().take(last + 1).skip(from.0) {
+        let start = if p == from.0 { from.1 } else { 0 };
+        if let Some((range, replacement)) = find(text, mark, start) {
+            text.replace_range(range.clone(), replacement);
+            return Some((p, range.start + replacement.len()));
+        }
+    }
+    None
+}
+
+/// The byte range to replace and its replacement, for the first occurrence
+/// of `mark` at or after `start` that stands as a footnote marker.
+fn find(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let mut at = start;
+    while let Some(found) = text.get(at..)?.find(mark) {
+        let s = at + found;
+        let e = s + mark.len();
+        at = e;
+        let before = &text[..s];
+        let after = &text[e..];
+        let prev = before.chars().next_back();
+        let next = after.chars().next();
+        if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let next_is_space = next.is_none_or(char::is_whitespace);
+        let following = after.trim_start().chars().next();
+        // `purposes. 1  In`, `Migrants, 3 the`: after a closer and a space.
+        if prev.is_some_and(char::is_whitespace) && next_is_space {
+            let word_end = before.trim_end();
+            let spaces = before.len() - word_end.len();
+            let glued_before = word_end.chars().next_back();
+            if glued_before.is_some_and(is_closer) {
+                return Some((s - spaces..e, ""));
+            }
+            // `commission 7  to`: after a word, only with two spaces after.
+            if glued_before.is_some_and(char::is_alphabetic) && after.starts_with("  ") {
+                return Some((s - spaces..e, ""));
+            }
+            continue;
+        }
+        // `Republic .2 In`: a stray space before the full stop goes too.
+        if prev == Some('.') && before.ends_with(" .") && next_is_space {
+            return Some((s - 2..e, "."));
+        }
+        // `2018.4 In`, `Refugees.5`: glued after a closer, then a new
+        // sentence or the end of the paragraph.
+        if prev.is_some_and(is_closer)
+            && next_is_space
+            && (prev != Some('.') || following.is_none_or(|c| c.is_uppercase() || c == '(' || c == '“'))
+        {
+            return Some((s..e, ""));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn take(text: &str, mark: &str) -> String {
+        let mut t = vec![text.to_string()];
+        take_marker(&mut t, mark, (0, 0), 0).expect("found");
+        t.remove(0)
+    }
+
+    #[test]
+    fn marker_shapes() {
+        assert_eq!(take("purposes. 1  In addition", "1"), "purposes.  In addition");
+        assert_eq!(take("Syrian Arab Republic .2 In its", "2"), "Syrian Arab Republic. In its");
+        assert_eq!(take("Migrants, 3 the", "3"), "Migrants, the");
+        assert_eq!(take("on 13 July 2018.4 In that", "4"), "on 13 July 2018. In that");
+        assert_eq!(take("for Refugees.5", "5"), "for Refugees.");
+        assert_eq!(take("commission 7  to accelerate", "7"), "commission  to accelerate");
+    }
+
+    #[test]
+    fn numbers_are_not_markers() {
+        let mut t = vec!["rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items".to_string()];
+        for mark in ["1", "2", "5", "7"] {
+            assert_eq!(take_marker(&mut t, mark, (0, 0), 0), None, "{mark}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Lines of an edition with PDF-extraction noise marked: URL blocks, page
+//! headers and footers, footnote blocks, and a leading YAML front matter.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line of the source, ready for the segmenters.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number in the source.
+    pub no: usize,
+    /// The text without trailing whitespace (leading whitespace kept).
+    pub text: &'a str,
+    /// Leading whitespace, in characters (a page start shows as 1 in PDF text).
+    pub indent: usize,
+    /// A page break was seen just before this line (form feed).
+    pub after_page_break: bool,
+}
+
+impl Line<'_> {
+    /// The text without leading and trailing whitespace.
+    pub fn trimmed(&self) -> &str {
+        self.text.trim_start()
+    }
+
+    /// The line has no text.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// A footnote found in a footnote block.
+#[derive(Debug, Clone)]
+pub struct RawFootnote {
+    pub mark: String,
+    pub text: String,
+    /// The 1-based source line of the footnote block's rule.
+    pub before_line: usize,
+}
+
+/// The lines that carry the document's text, and what was taken out.
+#[derive(Debug, Default)]
+pub struct Cleaned<'a> {
+    /// Lines with noise removed; blank lines kept (they separate blocks).
+    pub lines: Vec<Line<'a>>,
+    /// Footnotes from footnote blocks, in order.
+    pub footnotes: Vec<RawFootnote>,
+    /// `key: value` pairs of a YAML front matter.
+    pub front_matter: Vec<(String, String)>,
+    /// The text looks extracted from a PDF: hard-wrapped lines separated by
+    /// blank lines, or footnote blocks. Blank lines then separate nothing.
+    pub pdf_like: bool,
+}
+
+/// A line that is only a link target (`https://undocs.org/S/2018/250`), as
+/// PDF extraction puts them in blocks at page ends. Link targets may hold a
+/// no-break space; `www.` lines are text (they continue footnotes).
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*https?://[^ \t]+\s*$").unwrap());
+/// Page headers and footers of PDF extractions: a document symbol
+/// (`S/2018/1042`), a job number (`18-19668 (E)`), a page number (`3/16`).
+static PAGE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?|\d{1,4}\s*/\s*\d{1,4})\s*$").unwrap()
+});
+static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s*$").unwrap());
+static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
+static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
+
+/// Splits `text` into lines and marks the noise.
+pub fn clean(text: &str) -> Cleaned<'_> {
+    let mut raw: Vec<Line> = Vec::new();
+    let mut page_break = false;
+    for (i, mut line) in text.split('\n').enumerate() {
+        if line.contains('\x0C') {
+            page_break = true;
+            line = line.trim_start_matches(['\x0C', ' ', '\t']);
+            if line.contains('\x0C') {
+                line = line.rsplit('\x0C').next().unwrap_or("");
+            }
+        }
+        let line = line.trim_end();
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        raw.push(Line { no: i + 1, text: line, indent, after_page_break: page_break && !line.trim().is_empty() });
+        if !line.trim().is_empty() {
+            page_break = false;
+        }
+    }
+    // A trailing newline makes an empty last line: drop it.
+    if raw.last().is_some_and(|l| l.text.is_empty()) {
+        raw.pop();
+    }
+
+    let mut out = Cleaned::default();
+    let start = front_matter(&raw, &mut out.front_matter);
+    let raw = &raw[start..];
+    out.pdf_like = is_pdf_like(raw);
+
+    let mut i = 0;
+    let mut next_mark: Option<u32> = None;
+    while i < raw.len() {
+        let line = &raw[i];
+        let t = line.text;
+        if FOOTNOTE_RULE.is_match(t)
+            && let Some(end) = footnote_block(raw, i, &mut next_mark, &mut out)
+        {
+            i = end;
+            continue;
+        }
+        if PAGE_FURNITURE.is_match(t) || (out.pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))) {
+            i += 1;
+            continue;
+        }
+        out.lines.push(line.clone());
+        i += 1;
+    }
+    out
+}
+
+/// Reads a footnote block that starts with the rule at `raw[rule]`; returns
+/// the index after it, or `None` if no footnote follows the rule.
+fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &mut Cleaned) -> Option<usize> {
+    let first = raw[rule + 1..].iter().position(|l| !l.is_blank())? + rule + 1;
+    let caps = FOOTNOTE_START.captures(raw[first].text)?;
+    let mark: u32 = caps[1].parse().ok()?;
+    if next_mark.is_some_and(|m| m != mark) && mark != 1 {
+        return None;
+    }
+    let before_line = raw[rule].no;
+    let mut notes: Vec<(u32, String)> = Vec::new();
+    let mut i = first;
+    while i < raw.len() {
+        let line = &raw[i];
+        let t = line.text;
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break {
+            break;
+        }
+        let expected = notes.last().map_or(mark, |n| n.0 + 1);
+        match FOOTNOTE_START.captures(t) {
+            Some(c) if c[1].parse::<u32>().ok() == Some(expected) && (line.indent > 0 || notes.is_empty()) => {
+                notes.push((expected, c[2].trim().to_string()));
+            }
+            _ if line.indent > 0 => break,
+            _ => {
+                let last = &mut notes.last_mut().expect("a first footnote was read").1;
+                super::repair::join_line(last, t.trim());
+            }
+        }
+        i += 1;
+    }
+    *next_mark = notes.last().map(|n| n.0 + 1);
+    for (mark, text) in notes {
+        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line });
+    }
+    Some(i)
+}
+
+/// A leading `---` … `---` block of `key: value` lines; returns the index of
+/// the first line after it.
+fn front_matter(raw: &[Line], into: &mut Vec<(String, String)>) -> usize {
+    if raw.first().is_none_or(|l| l.text != "---") {
+        return 0;
+    }
+    let Some(end) = raw.iter().take(200).skip(1).position(|l| l.text == "---" || l.text == "...") else {
+        return 0;
+    };
+    let end = end + 1;
+    for line in &raw[1..end] {
+        if line.indent == 0
+            && let Some((k, v)) = line.text.split_once(':')
+        {
+            into.push((k.trim().to_string(), v.trim().trim_matches(['"', '\'']).to_string()));
+        }
+    }
+    end + 1
+}
+
+/// Hard-wrapped lines with blank lines between them (the next line continues
+/// the sentence in lower case), or a footnote rule followed by a footnote.
+fn is_pdf_like(raw: &[Line]) -> bool {
+    let text_lines = raw.iter().filter(|l| !l.is_blank()).count();
+    let mut wrapped_across_blank = 0;
+    for w in raw.windows(3) {
+        if !w[0].is_blank()
+            && w[1].is_blank()
+            && !w[0].text.ends_with(['.', ':', ';'])
+            && w[2].trimmed().starts_with(|c: char| c.is_lowercase())
+        {
+            wrapped_across_blank += 1;
+        }
+    }
+    let has_rule = raw.windows(2).any(|w| FOOTNOTE_RULE.is_match(w[0].text));
+    wrapped_across_blank >= 5 && wrapped_across_blank * 10 >= text_lines || has_rule
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture() {
+        for l in ["S/2018/1042", " 18-19668 ", "18-19668 (E)    231118", "3/16", " 12 / 16"] {
+            assert!(PAGE_FURNITURE.is_match(l), "{l}");
+        }
+        for l in ["1,300 children", "2018 report", "S/2018/250).", "see S/2018/250"] {
+            assert!(!PAGE_FURNITURE.is_match(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn front_matter_read_and_skipped() {
+        let c = clean("---\ntitle: Baseline\ndate: 31-March-2026\nauthor:\n  - X\n---\n\n# 1. INTRO\n");
+        assert_eq!(c.front_matter[0], ("title".into(), "Baseline".into()));
+        assert_eq!(c.front_matter[1], ("date".into(), "31-March-2026".into()));
+        assert_eq!(c.lines.iter().map(|l| l.text).collect::<Vec<_>>(), ["", "# 1. INTRO"]);
+    }
+
+    #[test]
+    fn form_feed_is_a_page_break() {
+        let c = clean("a\n\x0Cb\n");
+        assert_eq!(c.lines[1].text, "b");
+        assert!(c.lines[1].after_page_break);
+    }
+}

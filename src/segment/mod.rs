@@ -1,0 +1,152 @@
+//! Segmenting an edition's text into title, headings, numbered paragraphs,
+//! sentences and footnotes.
+//!
+//! Steps: [`lines`] marks the extraction noise; the layout is recognised
+//! (numbered paragraphs, numbered sections, or none) and [`numbered`] or
+//! [`blocks`] finds the structure; then footnote markers are matched to
+//! their footnotes, split words are repaired, and paragraphs are split
+//! into [`sentences`].
+
+mod blocks;
+mod draft;
+mod footnotes;
+mod lines;
+pub mod meta;
+mod numbered;
+mod repair;
+pub mod sentences;
+
+use crate::model::{Edition, EditionMeta, Footnote, Layout, Paragraph};
+use crate::read::Source;
+use blocks::Sections;
+use repair::{Repairer, collapse_spaces};
+use std::collections::{HashMap, HashSet};
+
+/// What the user says about an edition, overriding what is read from it.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The edition's label.
+    pub label: Option<String>,
+    /// The edition's date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// Segments a decoded source into an edition. Never fails: what cannot be
+/// understood is kept as text and reported in the warnings.
+pub fn segment(source: &Source, options: &Options) -> Edition {
+    let cleaned = lines::clean(&source.text);
+    let content = &cleaned.lines;
+    let (layout, mut draft) = if blocks::count_sections(content, Sections::Markdown) >= 2 {
+        (Layout::NumberedSections, blocks::segment(content, Sections::Markdown))
+    } else if !cleaned.pdf_like && blocks::count_sections(content, Sections::Plain) >= 3 {
+        (Layout::NumberedSections, blocks::segment(content, Sections::Plain))
+    } else if numbered::count_sequence(content) >= 2 {
+        (Layout::NumberedParagraphs, numbered::segment(content))
+    } else {
+        (Layout::Unnumbered, blocks::segment(content, Sections::None))
+    };
+
+    // Footnotes: find each marker, after the previous one, before its block.
+    let mut texts: Vec<String> = draft.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
+    let mut notes: Vec<Vec<Footnote>> = vec![Vec::new(); texts.len()];
+    let mut from = (0, 0);
+    for note in &cleaned.footnotes {
+        let block_para = draft.paragraphs.iter().rposition(|p| p.line < note.before_line).unwrap_or(0);
+        let at = match footnotes::take_marker(&mut texts, &note.mark, from, block_para) {
+            Some(pos) => {
+                from = pos;
+                pos.0
+            }
+            None => {
+                draft.warnings.push(format!(
+                    "footnote {}: no marker found in the text before it; attached to the paragraph it follows",
+                    note.mark
+                ));
+                block_para
+            }
+        };
+        if let Some(list) = notes.get_mut(at) {
+            list.push(Footnote { mark: note.mark.clone(), text: note.text.clone() });
+        } else {
+            draft.warnings.push(format!("footnote {}: no paragraph to attach it to; dropped", note.mark));
+        }
+    }
+
+    let repairer = Repairer::new(texts.iter().map(String::as_str));
+    let mut used: HashSet<String> = HashSet::new();
+    let mut per_section: HashMap<String, usize> = HashMap::new();
+    let mut paragraphs = Vec::with_capacity(texts.len());
+    for (i, ((draft_para, text), mut footnotes)) in draft.paragraphs.into_iter().zip(texts).zip(notes).enumerate() {
+        let text = collapse_spaces(&repairer.repair(&text));
+        for f in &mut footnotes {
+            f.text = collapse_spaces(&repairer.repair(&f.text));
+        }
+        let base = match (&draft_para.number, layout) {
+            (Some(n), _) => n.clone(),
+            (None, Layout::Unnumbered) => (i + 1).to_string(),
+            (None, _) => {
+                let key = draft_para.section.clone().unwrap_or_else(|| "front".to_string());
+                let n = per_section.entry(key.clone()).or_default();
+                *n += 1;
+                format!("{key}:{n}")
+            }
+        };
+        let mut label = base.clone();
+        let mut k = 1;
+        while used.contains(&label) {
+            k += 1;
+            label = format!("{base}_{k}");
+        }
+        if k > 1 {
+            draft
+                .warnings
+                .push(format!("line {}: label {base} is taken; this paragraph is labelled {label}", draft_para.line));
+        }
+        used.insert(label.clone());
+        paragraphs.push(Paragraph {
+            label,
+            number: draft_para.number,
+            headings: draft_para.headings,
+            sentences: sentences::split(&text),
+            text,
+            footnotes,
+            line: draft_para.line,
+        });
+    }
+
+    let mut warnings = source.warnings.clone();
+    warnings.append(&mut draft.warnings);
+    if paragraphs.is_empty() {
+        warnings.push(if source.text.trim().is_empty() {
+            "the file is empty".into()
+        } else {
+            "no paragraphs found".into()
+        });
+    }
+
+    let front = |key: &str| cleaned.front_matter.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let (file_label, file_date) = meta::from_file_name(&source.path);
+    let head: String = source.text.chars().take(3000).collect();
+    let date = options
+        .date
+        .clone()
+        .or(file_date)
+        .or_else(|| front("date").and_then(|d| meta::date_in_text(&d)))
+        .or_else(|| meta::date_in_text(&head));
+    let title = front("title").or(draft.title).map(|t| collapse_spaces(&t));
+    Edition {
+        path: source.path.display().to_string(),
+        meta: EditionMeta { label: options.label.clone().unwrap_or(file_label), date, title },
+        layout,
+        headings: draft
+            .headings
+            .into_iter()
+            .map(|mut h| {
+                h.text = collapse_spaces(&repairer.repair(&h.text));
+                h
+            })
+            .collect(),
+        paragraphs,
+        warnings,
+    }
+}

@@ -1,0 +1,291 @@
+//! Documents of numbered paragraphs (`1.` … `83.`) under chapter headings
+//! (`I.`), lettered section headings (`A.`) and unnumbered sub-headings.
+//!
+//! Numbers are read in sequence: a line that starts with a number starts a
+//! paragraph only when the number is the next one expected, or when
+//! everything else says so (the text before ended a sentence, the text
+//! after starts one); `1,300 children`, `2018 report` never do.
+
+use super::draft::{Draft, DraftParagraph, ends_sentence};
+use super::lines::Line;
+use super::repair::join_line;
+use crate::model::Heading;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static PARA_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s+(.*))?$").unwrap());
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,7})\.\s+(\S.*)$").unwrap());
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\([a-z]{1,4}\)|\([ivx]+\)|[a-z]\)|[•▪◦\-–*])\s").unwrap());
+
+/// How many numbered paragraph starts in sequence the lines hold.
+pub fn count_sequence(lines: &[Line]) -> usize {
+    let mut next = 1u32;
+    for line in lines {
+        if let Some(c) = PARA_START.captures(line.trimmed())
+            && c[1].parse::<u32>().ok() == Some(next)
+        {
+            next += 1;
+        }
+    }
+    (next - 1) as usize
+}
+
+fn roman(s: &str) -> Option<u32> {
+    let mut total = 0i64;
+    let mut prev = 0i64;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v
+        } else {
+            total += v;
+            prev = v
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+fn starts_like_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '(' | '‘' | '\''))
+}
+
+/// A heading wraps over at most this many lines.
+const MAX_HEADING_LINES: usize = 3;
+
+enum Kind {
+    Para(String, String),
+    Chapter(u32, String),
+    Section(char, String),
+    Text,
+}
+
+struct State {
+    draft: Draft,
+    stack: Vec<usize>,
+    /// Open paragraph, if any.
+    para: Option<DraftParagraph>,
+    /// Index of the heading still taking wrapped lines, and how many it took.
+    open_heading: Option<usize>,
+    heading_lines: usize,
+    last_number: Option<u32>,
+    used: HashSet<String>,
+    chapter: u32,
+    letter: Option<char>,
+    /// Level of the deepest numbered heading on the stack.
+    numbered_level: usize,
+    title: String,
+}
+
+impl State {
+    fn prev_ended(&self) -> bool {
+        self.para.as_ref().is_none_or(|p| ends_sentence(&p.text))
+    }
+
+    fn close(&mut self) {
+        if let Some(p) = self.para.take() {
+            self.draft.paragraphs.push(p);
+        }
+    }
+
+    fn kind(&self, t: &str) -> Kind {
+        let expected = self.last_number.map_or(1, |n| n + 1);
+        if let Some(c) = PARA_START.captures(t) {
+            let n: u32 = c[1].parse().unwrap_or(0);
+            let rest = c.get(2).map_or("", |m| m.as_str());
+            let sentence = starts_like_sentence(rest);
+            let strong = sentence && self.prev_ended();
+            let plausible = n == expected && (sentence || self.prev_ended()) || strong && n > 0 && n <= expected + 5;
+            if plausible {
+                return Kind::Para(c[1].to_string(), rest.to_string());
+            }
+        }
+        if !self.prev_ended() {
+            return Kind::Text;
+        }
+        if let Some(c) = CHAPTER.captures(t)
+            && let Some(n) = roman(&c[1])
+            && n == self.chapter + 1
+        {
+            return Kind::Chapter(n, t.to_string());
+        }
+        if let Some(c) = LETTERED.captures(t) {
+            let letter = c[1].chars().next().unwrap_or('A');
+            let expected = self.letter.map_or('A', |l| char::from_u32(l as u32 + 1).unwrap_or('Z'));
+            if letter == expected && starts_like_sentence(&c[2]) {
+                return Kind::Section(letter, t.to_string());
+            }
+        }
+        Kind::Text
+    }
+
+    /// Lines `i..` form an unnumbered sub-heading: a short run, not ending
+    /// a sentence, after a finished paragraph and right before a paragraph
+    /// start or a heading.
+    fn subheading_end(&self, lines: &[Line], i: usize) -> Option<usize> {
+        if self.para.is_none() && self.open_heading.is_none() || !self.prev_ended() {
+            return None;
+        }
+        if self.open_heading.is_some() && lines[i].indent < 2 {
+            return None;
+        }
+        if !starts_like_sentence(lines[i].trimmed()) {
+            return None;
+        }
+        let mut text = String::new();
+        for j in i..(i + 3).min(lines.len()) {
+            join_line(&mut text, lines[j].trimmed());
+            if text.len() > 200 || text.ends_with('.') {
+                return None;
+            }
+            if let Some(next) = lines.get(j + 1)
+                && !matches!(self.kind(next.trimmed()), Kind::Text)
+            {
+                return Some(j + 1);
+            }
+        }
+        None
+    }
+}
+
+/// Segments the content lines (noise removed) of a numbered-paragraph document.
+pub fn segment(lines: &[Line]) -> Draft {
+    // Blank lines separate nothing here: PDF text has them between wrapped lines.
+    let lines: Vec<Line> = lines.iter().filter(|l| !l.is_blank()).cloned().collect();
+    let lines = lines.as_slice();
+    let mut s = State {
+        draft: Draft::default(),
+        stack: Vec::new(),
+        para: None,
+        open_heading: None,
+        heading_lines: 0,
+        last_number: None,
+        used: HashSet::new(),
+        chapter: 0,
+        letter: None,
+        numbered_level: 0,
+        title: String::new(),
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let t = line.trimmed();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        match s.kind(t) {
+            Kind::Para(number, rest) => {
+                s.close();
+                s.open_heading = None;
+                let n: u32 = number.parse().unwrap_or(0);
+                let expected = s.last_number.map_or(1, |n| n + 1);
+                if n != expected {
+                    let what = if s.used.contains(&number) {
+                        "appears again"
+                    } else if n < expected {
+                        "is out of order"
+                    } else {
+                        "skips numbers"
+                    };
+                    s.draft.warnings.push(format!("line {}: paragraph {number} {what} (expected {expected})", line.no));
+                }
+                s.used.insert(number.clone());
+                s.last_number = Some(n.max(s.last_number.unwrap_or(0)));
+                s.para = Some(DraftParagraph {
+                    number: Some(number),
+                    headings: s.stack.clone(),
+                    text: rest,
+                    line: line.no,
+                    ..Default::default()
+                });
+            }
+            Kind::Chapter(n, text) => {
+                s.close();
+                s.chapter = n;
+                s.letter = None;
+                s.numbered_level = 1;
+                let number = text.split('.').next().map(str::to_string);
+                let h = s.draft.push_heading(&mut s.stack, Heading { level: 1, number, text, line: line.no });
+                s.open_heading = Some(h);
+                s.heading_lines = 1;
+            }
+            Kind::Section(letter, text) => {
+                s.close();
+                s.letter = Some(letter);
+                let level = if s.chapter > 0 { 2 } else { 1 };
+                s.numbered_level = level;
+                let h = s.draft.push_heading(
+                    &mut s.stack,
+                    Heading { level, number: Some(letter.to_string()), text, line: line.no },
+                );
+                s.open_heading = Some(h);
+                s.heading_lines = 1;
+            }
+            Kind::Text => {
+                if let Some(end) = s.subheading_end(lines, i) {
+                    s.close();
+                    let mut text = String::new();
+                    for l in &lines[i..end] {
+                        join_line(&mut text, l.trimmed());
+                    }
+                    let level = s.numbered_level + 1;
+                    s.draft.push_heading(&mut s.stack, Heading { level, number: None, text, line: line.no });
+                    s.open_heading = None;
+                    i = end;
+                    continue;
+                }
+                if let Some(h) = s.open_heading.filter(|_| s.heading_lines < MAX_HEADING_LINES) {
+                    join_line(&mut s.draft.headings[h].text, t);
+                    s.heading_lines += 1;
+                } else if let Some(p) = s.para.as_mut() {
+                    if LIST_ITEM.is_match(t) {
+                        p.text.push('\n');
+                        p.text.push_str(t);
+                    } else {
+                        join_line(&mut p.text, t);
+                    }
+                } else if s.draft.headings.is_empty() {
+                    join_line(&mut s.title, t);
+                } else {
+                    // Text under a heading before any numbered paragraph: keep it
+                    // as an unnumbered paragraph rather than lose it.
+                    s.open_heading = None;
+                    s.para = Some(DraftParagraph {
+                        headings: s.stack.clone(),
+                        text: t.to_string(),
+                        line: line.no,
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    s.close();
+    if !s.title.is_empty() {
+        s.draft.title = Some(s.title);
+    }
+    s.draft
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman("IV"), Some(4));
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("Q"), None);
+    }
+}

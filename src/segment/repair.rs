@@ -1,0 +1,256 @@
+//! Joining wrapped lines and repairing what extraction broke: words split
+//! by a space (`recrui tment`), hyphens detached (`post -conflict`), hyphens
+//! at line ends (`money-` / `laundering`). A repair is made only where the
+//! document itself proves it; no word is invented.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Stands where a line ended with a hyphen, until [`Repairer`] decides
+/// whether the hyphen is part of the word (`money-laundering`) or a break
+/// (`manage-ment`). A private-use character: no document uses it.
+pub const LINE_END_HYPHEN: char = '\u{E000}';
+
+/// Appends `line` (trimmed) to `buf` as the continuation of wrapped text.
+pub fn join_line(buf: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    if buf.is_empty() {
+        buf.push_str(line);
+        return;
+    }
+    let mut rev = buf.chars().rev();
+    let last = rev.next();
+    let before = rev.next();
+    let last_token = buf.rsplit(' ').next().unwrap_or("");
+    match last {
+        Some('-') if before.is_some_and(char::is_alphanumeric) => {
+            buf.pop();
+            buf.push(LINE_END_HYPHEN);
+        }
+        // `multi -` at a line end: a detached hyphen, then the line break.
+        Some('-') if before == Some(' ') && buf[..buf.len() - 2].ends_with(char::is_alphabetic) => {
+            buf.truncate(buf.len() - 2);
+            buf.push(LINE_END_HYPHEN);
+        }
+        // A dash glued to the word before it continues on the next line
+        // (`A/72/865–` `S/2018/465`); so does a path cut at a slash.
+        Some('–') if before.is_some_and(|c| !c.is_whitespace()) => {}
+        Some('/') if last_token.len() > 1 && last_token.contains(['.', '/']) && !last_token.starts_with('/') => {}
+        _ => buf.push(' '),
+    }
+    buf.push_str(line);
+}
+
+/// Collapses runs of spaces and tabs into one space on each line, and trims
+/// each line. NBSP and other spaces are kept as printed.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut space = false;
+        for c in line.trim_matches([' ', '\t']).chars() {
+            if c == ' ' || c == '\t' {
+                space = true;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*").unwrap());
+/// `post -conflict`: a hyphen detached from the word before it.
+static DETACHED_HYPHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}+) -(\p{L}+)").unwrap());
+/// `groups . In`: a space before a sentence's full stop.
+static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}|\)) \.( |$)").unwrap());
+/// Two letter-only fragments separated by one space.
+static PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\p{L}+) (\p{L}+)\b").unwrap());
+
+/// The commonest English words, sorted: evidence for a split-word repair
+/// besides the document's own vocabulary.
+const COMMON_WORDS: &[&str] = &[
+    "about", "above", "after", "again", "against", "also", "although", "always", "among", "and", "another", "any",
+    "are", "around", "because", "been", "before", "being", "below", "between", "both", "but", "can", "could", "does",
+    "down", "during", "each", "either", "enough", "even", "every", "few", "first", "for", "from", "further", "had",
+    "has", "have", "here", "how", "however", "into", "its", "itself", "just", "last", "least", "less", "many", "more",
+    "most", "much", "must", "near", "neither", "never", "new", "next", "none", "nor", "not", "now", "off", "often",
+    "once", "only", "other", "others", "our", "out", "over", "own", "same", "several", "shall", "should", "since",
+    "some", "still", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "though", "through", "thus", "together", "too", "toward", "towards", "under", "until", "upon", "very", "was",
+    "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will",
+    "with", "within", "without", "would", "year", "years", "yet",
+];
+
+/// Words of one and two letters that stand alone in English prose.
+const SHORT_WORDS: &[&str] = &[
+    "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+    "on", "or", "so", "to", "up", "us", "we",
+];
+
+/// Repairs split words using the vocabulary of the whole document.
+pub struct Repairer {
+    /// How often each word (lower case) occurs in the document as printed.
+    counts: HashMap<String, u32>,
+}
+
+impl Repairer {
+    /// Learns the vocabulary of a document from its paragraph texts.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            for part in text.split(LINE_END_HYPHEN) {
+                for m in WORD.find_iter(part) {
+                    *counts.entry(m.as_str().to_lowercase()).or_default() += 1;
+                }
+            }
+        }
+        Repairer { counts }
+    }
+
+    fn count(&self, word: &str) -> u32 {
+        self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// The word is proven: the document prints it, or it is one of the
+    /// commonest English words (which extraction splits as readily as any).
+    fn known(&self, word: &str) -> bool {
+        self.count(word) > 0 || COMMON_WORDS.binary_search(&word.to_lowercase().as_str()).is_ok()
+    }
+
+    /// The fragment is a word in its own right: printed elsewhere in the
+    /// document, or a common English word (`in`, `to`, `other`).
+    fn stands_alone(&self, fragment: &str) -> bool {
+        let lower = fragment.to_lowercase();
+        fragment.chars().count() >= 3 && self.count(fragment) > 1
+            || SHORT_WORDS.contains(&lower.as_str())
+            || COMMON_WORDS.binary_search(&lower.as_str()).is_ok()
+    }
+
+    /// Repairs one paragraph's text.
+    pub fn repair(&self, text: &str) -> String {
+        let text = self.line_end_hyphens(text);
+        let text = DETACHED_HYPHEN.replace_all(&text, |c: &regex::Captures| {
+            let (a, b) = (&c[1], &c[2]);
+            // A hyphen glued to the next word with a space before it is a
+            // compound's hyphen (`post -conflict`, `UN -Women`): a dash
+            // between words has spaces on both sides.
+            format!("{a}-{b}")
+        });
+        let text = SPACE_BEFORE_STOP.replace_all(&text, "$1.$2");
+        self.split_words(&text)
+    }
+
+    /// `money-` + `laundering`: keep the hyphen unless the document only
+    /// ever prints the word without it.
+    fn line_end_hyphens(&self, text: &str) -> String {
+        if !text.contains(LINE_END_HYPHEN) {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut parts = text.split(LINE_END_HYPHEN).peekable();
+        while let Some(part) = parts.next() {
+            out.push_str(part);
+            let Some(next) = parts.peek() else { break };
+            let head: String =
+                part.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let hyphenated = self.count(&format!("{head}-{tail}"));
+            let closed = self.count(&format!("{head}{tail}"));
+            if !(closed > 0 && hyphenated == 0 && tail.starts_with(char::is_lowercase)) {
+                out.push('-');
+            }
+        }
+        out
+    }
+
+    /// `recrui tment` → `recruitment` when the joined word occurs elsewhere
+    /// in the document and a fragment occurs nowhere else on its own.
+    fn split_words(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(c) = PAIR.captures(rest) {
+            let whole = c.get(0).expect("match");
+            let (a, b) = (&c[1], &c[2]);
+            let joined = format!("{a}{b}");
+            let a_alone = !self.stands_alone(a);
+            let b_alone = !self.stands_alone(b);
+            if (a_alone || b_alone) && self.known(&joined) && b.starts_with(char::is_lowercase) {
+                out.push_str(&rest[..whole.start()]);
+                out.push_str(&joined);
+                rest = &rest[whole.end()..];
+            } else {
+                // Move past the first word only: the second may pair with the next.
+                let skip = c.get(2).expect("group").start();
+                out.push_str(&rest[..skip]);
+                rest = &rest[skip..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repaired(doc: &[&str], text: &str) -> String {
+        Repairer::new(doc.iter().copied()).repair(text)
+    }
+
+    #[test]
+    fn joins_wrapped_lines() {
+        let mut s = String::new();
+        for l in ["against  ", " money-", "laundering and A/72/865–", "S/2018/465 at www.x.org/a/", "b.pdf."] {
+            join_line(&mut s, l);
+        }
+        assert_eq!(
+            s,
+            format!("against money{LINE_END_HYPHEN}laundering and A/72/865–S/2018/465 at www.x.org/a/b.pdf.")
+        );
+    }
+
+    #[test]
+    fn split_word_repaired_only_when_proven() {
+        let doc = ["the recruitment of children", "continued to document the recrui tment", "in to the room"];
+        assert_eq!(repaired(&doc, "the recrui tment and in to"), "the recruitment and in to");
+        // Not proven: the joined word occurs nowhere.
+        assert_eq!(repaired(&["a rare splitt ing"], "a rare splitt ing"), "a rare splitt ing");
+        // A common English word is evidence too.
+        assert_eq!(repaired(&["only a fe w States"], "only a fe w States"), "only a few States");
+    }
+
+    #[test]
+    fn detached_hyphens() {
+        let doc = ["post -conflict UN -Women a - b"];
+        assert_eq!(repaired(&doc, "post -conflict UN -Women a - b"), "post-conflict UN-Women a - b");
+        let mut s = String::new();
+        join_line(&mut s, "multi -");
+        join_line(&mut s, "stakeholder");
+        assert_eq!(repaired(&["multi-stakeholder"], &s), "multi-stakeholder");
+    }
+
+    #[test]
+    fn line_end_hyphens_kept_unless_document_closes_the_word() {
+        let doc = ["management", "money-laundering"];
+        let t =
+            format!("money{LINE_END_HYPHEN}laundering manage{LINE_END_HYPHEN}ment counter{LINE_END_HYPHEN}terrorism");
+        assert_eq!(repaired(&doc, &t), "money-laundering management counter-terrorism");
+    }
+
+    #[test]
+    fn collapse() {
+        assert_eq!(collapse_spaces("  a   b \n (a)  c "), "a b\n(a) c");
+    }
+}

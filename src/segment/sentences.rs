@@ -1,0 +1,157 @@
+//! Splitting a paragraph into sentences.
+//!
+//! A sentence ends at `.`, `!` or `?` (and any closing quote or bracket)
+//! followed by a space and the start of a new sentence; not inside
+//! parentheses, and not after an abbreviation (`e.g.`, `U.S.`, `No.`) or an
+//! initial (`Janet L. Yellen`). A new line (list item, table row) always
+//! ends a sentence. `released.The`, glued by PDF extraction, is split.
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "cf", "vs", "viz", "al", "No", "Nos", "no", "nos", "Art", "art", "para", "paras", "Para",
+    "Paras", "Vol", "vol", "p", "pp", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr",
+    "Gen", "Gov", "Rev", "Sec", "Fig", "Ch", "ch", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "approx", "Approx", "ca", "op", "cit", "ibid", "Ibid", "Ref", "ref", "Nr", "Sen", "Rep",
+    "Hon",
+];
+
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '[' | '\'')
+}
+
+/// The word (run of non-space characters) that ends at byte `end` of `text`.
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    head[start..].trim_start_matches(['(', '[', '“', '"', '‘'])
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if ABBREVIATIONS.contains(&w) {
+        return true;
+    }
+    let letters: Vec<char> = w.chars().collect();
+    // An initial (`L.`) or dotted initials (`U.S.`, `U.N.`, `e.g.`).
+    letters.len() == 1 && letters[0].is_alphabetic()
+        || w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Splits `text` into sentences, each trimmed.
+pub fn split(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        split_line(line, &mut out);
+    }
+    out
+}
+
+/// For each character, whether it sits inside a matched pair of brackets.
+/// An unmatched bracket (`(see (S/2018/250).`, a typo in print) opens nothing.
+fn bracketed(chars: &[(usize, char)]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                if let Some(o) = open.pop() {
+                    pairs.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (o, c) in pairs {
+        inside[o + 1..c].iter_mut().for_each(|x| *x = true);
+    }
+    inside
+}
+
+fn split_line(line: &str, out: &mut Vec<String>) {
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let inside = bracketed(&chars);
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Closing quotes and brackets belong to the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
+            let glued = j < chars.len()
+                && c == '.'
+                && chars[j].1.is_uppercase()
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_lowercase())
+                && i >= 2
+                && chars[i - 1].1.is_lowercase()
+                && chars[i - 2].1.is_lowercase()
+                && !word_before(line, pos).contains(['.', '/', '@']);
+            let spaced = j < chars.len() && chars[j].1.is_whitespace();
+            let next = chars[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+            let boundary = !inside[j - 1]
+                && (glued || spaced && next.is_some_and(opens_sentence))
+                && !(c == '.' && is_abbreviation(word_before(line, pos + 1)));
+            if boundary {
+                push(out, &line[start..end]);
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(out, &line[start..]);
+}
+
+fn push(out: &mut Vec<String>, s: &str) {
+    let s = s.trim();
+    if !s.is_empty() {
+        out.push(s.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn sentence_boundaries() {
+        assert_eq!(
+            split(
+                "It was reported (see S/2018/250. Annex). In 2017, e.g. in the U.S. Congress, No. 5 rose 1.25 percent. Janet L. Yellen, Chair; I urge States. (a) Next!"
+            ),
+            [
+                "It was reported (see S/2018/250. Annex).",
+                "In 2017, e.g. in the U.S. Congress, No. 5 rose 1.25 percent.",
+                "Janet L. Yellen, Chair; I urge States.",
+                "(a) Next!"
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_and_quoted() {
+        assert_eq!(
+            split("were released.The Council said “stop.” Then (2017) it met."),
+            ["were released.", "The Council said “stop.”", "Then (2017) it met."]
+        );
+        assert_eq!(split("See www.un.org.Next time"), ["See www.un.org.Next time"]);
+    }
+
+    #[test]
+    fn unmatched_bracket_opens_nothing() {
+        assert_eq!(
+            split("captivity (see (S/2018/250). As at July. Then"),
+            ["captivity (see (S/2018/250).", "As at July.", "Then"]
+        );
+    }
+
+    #[test]
+    fn lines_are_boundaries() {
+        assert_eq!(split("intro:\n(a) one;\n(b) two"), ["intro:", "(a) one;", "(b) two"]);
+    }
+}

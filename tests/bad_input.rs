@@ -1,0 +1,159 @@
+//! Bad input: a one-line error naming the file and the cause with exit 2,
+//! or a correct result with a warning; never a panic.
+
+use crate::{edition_path, labels};
+use assert_cmd::Command;
+use editions::{read, segment};
+use std::path::Path;
+
+fn editions() -> Command {
+    Command::cargo_bin("editions").unwrap()
+}
+
+/// Runs `editions parse ARGS` and returns (status, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = editions().arg("parse").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn one_line_error(args: &[&str], want: &str) {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stdout, "", "no partial output");
+    assert_eq!(stderr, format!("editions: {want}\n"));
+}
+
+fn edition_of(bytes: &[u8], name: &str) -> editions::Edition {
+    let source = read::decode(Path::new(name), bytes).unwrap();
+    segment::segment(&source, &segment::Options::default())
+}
+
+#[test]
+fn missing_file_directory_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.txt");
+    one_line_error(&[missing.to_str().unwrap()], &format!("{}: no such file", missing.display()));
+    one_line_error(&[dir.path().to_str().unwrap()], &format!("{}: is a directory, not a file", dir.path().display()));
+    let binary = dir.path().join("x.pdf");
+    std::fs::write(&binary, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    one_line_error(
+        &[binary.to_str().unwrap()],
+        &format!("{}: is a binary file (it contains NUL bytes), not text", binary.display()),
+    );
+    let controls = dir.path().join("c.txt");
+    std::fs::write(&controls, [0x01u8, 0x02, 0x03, 0x1B, b'a']).unwrap();
+    one_line_error(
+        &[controls.to_str().unwrap()],
+        &format!("{}: is not text: it has 4 control characters", controls.display()),
+    );
+}
+
+#[test]
+fn bad_flags() {
+    let un = edition_path("fomc-statements/2016-09-21.txt");
+    let un = un.to_str().unwrap();
+    one_line_error(&[un, "--date", "2016-13-01"], "invalid date '2016-13-01': expected YYYY-MM-DD, YYYY-MM or YYYY");
+    let (code, _, stderr) = run(&[un, "--label", "../x"]);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("editions: invalid edition label '../x'"), "{stderr}");
+    let (code, _, _) = run(&[un, "--format", "yaml"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn flags_override_metadata() {
+    let f = edition_path("gnu-fdl/GFDL-1.2-only.txt");
+    let (code, stdout, _) = run(&[f.to_str().unwrap(), "--format", "json", "--label", "v1.2", "--date", "2002-11-01"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["edition"]["label"], "v1.2");
+    assert_eq!(v["edition"]["date"], "2002-11-01");
+}
+
+#[test]
+fn empty_file_is_an_empty_edition_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("2020-01-01.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let (code, stdout, _) = run(&[empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 0);
+    assert_eq!(v["warnings"][0], "the file is empty");
+    let (_, text, _) = run(&[empty.to_str().unwrap()]);
+    assert!(text.ends_with("warning: the file is empty\n"), "{text}");
+}
+
+#[test]
+fn encodings_and_line_ends_read_the_same() {
+    let bytes = std::fs::read(edition_path("un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt")).unwrap();
+    let plain = edition_of(&bytes, "a.txt");
+    let text = String::from_utf8(bytes.clone()).unwrap();
+
+    let crlf = edition_of(text.replace('\n', "\r\n").as_bytes(), "a.txt");
+    let cr = edition_of(text.replace('\n', "\r").as_bytes(), "a.txt");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(&bytes);
+    let bom = edition_of(&bom, "a.txt");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    let utf16 = edition_of(&utf16, "a.txt");
+    let form_feeds = edition_of(
+        text.replace(
+            "\nhttps://undocs.org/S/2018/250\n   Overview",
+            "\nhttps://undocs.org/S/2018/250\n\x0C   Overview",
+        )
+        .as_bytes(),
+        "a.txt",
+    );
+    for other in [&crlf, &cr, &bom, &utf16, &form_feeds] {
+        assert_eq!(other.paragraphs, plain.paragraphs);
+        assert_eq!(other.headings.len(), plain.headings.len());
+    }
+    assert_eq!(plain.paragraphs.len(), 83);
+}
+
+#[test]
+fn windows_1252_is_read_with_a_warning() {
+    let e = edition_of(b"The Committee\x92s decision \x96 in full.\n\nIt will act.\n", "2016-01-01.txt");
+    assert_eq!(e.paragraphs[0].text, "The Committee\u{2019}s decision \u{2013} in full.");
+    assert_eq!(e.warnings, ["not valid UTF-8 (first bad byte at offset 13); read as Windows-1252"]);
+}
+
+#[test]
+fn duplicated_and_out_of_order_numbers_get_unique_labels_and_warnings() {
+    let doc =
+        "1. The first paragraph.\n\n2. The second.\n\n2. The second again.\n\n4. The fourth.\n\n3. The third, late.\n";
+    let e = edition_of(doc.as_bytes(), "x.txt");
+    assert_eq!(labels(&e), ["1", "2", "2_2", "4", "3"]);
+    assert_eq!(
+        e.warnings,
+        [
+            "line 5: paragraph 2 appears again (expected 3)",
+            "line 7: paragraph 4 skips numbers (expected 3)",
+            "line 9: paragraph 3 is out of order (expected 5)",
+            "line 5: label 2 is taken; this paragraph is labelled 2_2",
+        ]
+    );
+}
+
+#[test]
+fn numbers_that_do_not_start_paragraphs() {
+    let doc = "1. As at July 2018, over\n1,300 children were held; the\n2018 report says so.\n\n2. See the\n 1  footnote-like line and\n3. items later.\n";
+    let e = edition_of(doc.as_bytes(), "x.txt");
+    assert_eq!(labels(&e), ["1", "2"]);
+    assert_eq!(e.paragraphs[0].text, "As at July 2018, over 1,300 children were held; the 2018 report says so.");
+}
+
+#[test]
+fn large_input_is_read_whole() {
+    // 2,000 copies of a FOMC statement: about 4 MB and 14,000 paragraphs.
+    let one = std::fs::read_to_string(edition_path("fomc-statements/2016-09-21.txt")).unwrap();
+    let big = format!("{one}\n\n").repeat(2000);
+    let e = edition_of(big.as_bytes(), "big.txt");
+    assert_eq!(e.paragraphs.len(), 7 * 2000);
+    assert_eq!(e.paragraphs.last().unwrap().label, "14000");
+}

@@ -1,0 +1,87 @@
+//! Property tests: the reader and the segmenter never panic, whatever the
+//! bytes, and every paragraph gets a unique label.
+
+use editions::{read, segment};
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::path::Path;
+
+fn check(bytes: &[u8]) {
+    if let Ok(source) = read::decode(Path::new("p.txt"), bytes) {
+        let e = segment::segment(&source, &segment::Options::default());
+        let labels: HashSet<&str> = e.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels.len(), e.paragraphs.len());
+    }
+}
+
+/// Lines made of the pieces that steer the segmenter: numbers, headings,
+/// footnote rules, URLs, list markers, Markdown, odd whitespace.
+fn noisy_line() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "1. ",
+        "2. ",
+        "12. ",
+        " 3. ",
+        "I. ",
+        "II. ",
+        "A. ",
+        "B. ",
+        "### 4.2.1 ",
+        "# 1. ",
+        "4.2 ",
+        "__________________",
+        " 1  See",
+        "https://undocs.org/S/2018/250",
+        "www.x.org/",
+        "(a) ",
+        "* ",
+        "| a | b |",
+        "```",
+        "---",
+        "**Bold**",
+        "recrui tment",
+        "post -conflict",
+        "money-",
+        "word",
+        "The Council",
+        "urge States.",
+        "e.g.",
+        "U.S.",
+        "(see (S/2018/250).",
+        ".2 In",
+        "2018.4 In",
+        ", 3 ",
+        "  ",
+        "\t",
+        "\u{A0}",
+        "\u{AD}",
+        "\u{FB01}",
+        "\x0C",
+        "–",
+        "\u{E000}",
+        "é",
+        "”",
+        "title: x",
+    ]);
+    prop::collection::vec(pieces, 0..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        check(text.as_bytes());
+    }
+
+    #[test]
+    fn noisy_documents_never_panic(lines in prop::collection::vec(noisy_line(), 0..60), blank in any::<bool>()) {
+        let sep = if blank { "\n\n" } else { "\n" };
+        check(lines.join(sep).as_bytes());
+    }
+}
