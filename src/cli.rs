@@ -68,7 +68,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 date: date.as_deref().map(meta::check_date).transpose()?,
             };
             let edition = editions::parse_file(&file, &options)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written = match format {
                 Format::Text => text::write_outline(&mut out, &edition, &text::TextOptions { width: width() }),
                 Format::Json => json::write_edition(&mut out, &edition),

@@ -72,12 +72,19 @@ pub struct Paragraph {
     /// footnote markers, split words); list items and table rows stay on
     /// lines of their own.
     pub text: String,
-    /// The text split into sentences.
-    pub sentences: Vec<String>,
+    /// Where each sentence lies in `text` (byte ranges): see [`Paragraph::sentences`].
+    pub sentence_spans: Vec<std::ops::Range<u32>>,
     /// The footnotes its sentences cite.
     pub footnotes: Vec<Footnote>,
     /// The 1-based line of the source where the paragraph starts.
     pub line: usize,
+}
+
+impl Paragraph {
+    /// The paragraph's sentences, in order.
+    pub fn sentences(&self) -> Vec<&str> {
+        self.sentence_spans.iter().map(|r| &self.text[r.start as usize..r.end as usize]).collect()
+    }
 }
 
 /// One edition of a document, segmented.

@@ -71,7 +71,7 @@ fn eight_footnotes_attached_where_cited_and_out_of_the_text() {
     }
     // The markers are gone from the sentences that carried them.
     assert_eq!(
-        e.paragraph("7").unwrap().sentences[0],
+        e.paragraph("7").unwrap().sentences()[0],
         "Boko Haram continues to abduct young girls for exploitative purposes."
     );
     assert!(text(&e, "19").contains("Regular Migration. The non-binding"));
@@ -146,20 +146,20 @@ fn headings_and_the_paragraphs_under_them() {
 #[test]
 fn sentences_split_where_a_reader_would() {
     let e = un();
-    let s = &e.paragraph("19").unwrap().sentences;
+    let s = &e.paragraph("19").unwrap().sentences();
     assert_eq!(s.len(), 4, "{s:#?}");
     assert_eq!(
         s[1],
         "The non-binding but intergovernmentally negotiated and agreed outcome was published on 13 July 2018."
     );
     // `(see S/2018/250).` ends a sentence; the symbol's dots and slashes do not.
-    let s3 = &e.paragraph("3").unwrap().sentences;
+    let s3 = &e.paragraph("3").unwrap().sentences();
     assert_eq!(s3.len(), 3, "{s3:#?}");
     assert!(s3[1].ends_with(
         "(see S/PV.8114) and the debate on children and armed conflict held on 9 July 2018 (see S/PV.8305)."
     ));
     // An unmatched bracket in print does not swallow the rest of the paragraph.
-    let s18 = &e.paragraph("18").unwrap().sentences;
+    let s18 = &e.paragraph("18").unwrap().sentences();
     assert_eq!(
         s18[s18.len() - 2],
         "As at July 2018, over 1,300 children were reportedly being held by parties in the north-eastern part of the Syrian Arab Republic."
@@ -181,6 +181,6 @@ fn sentences_agree_with_the_reader_labelled_file() {
     }
     assert_eq!(theirs.len(), 83);
     for (label, sentences) in theirs {
-        assert_eq!(e.paragraph(&label).unwrap().sentences, sentences, "paragraph {label}");
+        assert_eq!(e.paragraph(&label).unwrap().sentences(), sentences, "paragraph {label}");
     }
 }

@@ -59,7 +59,7 @@ struct ParagraphJson<'a> {
     number: Option<&'a str>,
     headings: Vec<&'a str>,
     text: &'a str,
-    sentences: &'a [String],
+    sentences: Vec<&'a str>,
     footnotes: Vec<FootnoteJson<'a>>,
     line: usize,
 }
@@ -99,7 +99,7 @@ impl<'a> EditionJson<'a> {
                     number: p.number.as_deref(),
                     headings: edition.heading_texts(p),
                     text: &p.text,
-                    sentences: &p.sentences,
+                    sentences: p.sentences(),
                     footnotes: p.footnotes.iter().map(footnote).collect(),
                     line: p.line,
                 })

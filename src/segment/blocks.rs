@@ -71,17 +71,19 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Vec<&'l Line<'a>>> {
     let mut cur: Vec<&Line> = Vec::new();
     let mut fenced = false;
     for line in lines {
-        if FENCE.is_match(line.text) {
-            fenced = !fenced;
-        }
-        if fenced || FENCE.is_match(line.text) {
+        let fence = FENCE.is_match(line.text);
+        if fenced {
+            // Inside a code block, blank lines separate nothing.
             cur.push(line);
+            fenced = !fence;
             continue;
         }
-        if line.is_blank() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+        if line.gap_before && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if fence {
+            fenced = true;
+            cur.push(line);
             continue;
         }
         if MD_HEADING.is_match(line.text) {
@@ -113,6 +115,9 @@ fn block_text(block: &[&Line]) -> String {
         if verbatim {
             if !text.is_empty() {
                 text.push('\n');
+                if line.gap_before {
+                    text.push('\n');
+                }
             }
             text.push_str(line.text);
         } else if !text.is_empty() && is_structured(line.text) {
@@ -147,7 +152,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             && let Some((level, number, title)) = md_heading(t)
         {
             section = Some(number.clone().unwrap_or_else(|| slug(&title)));
-            draft.push_heading(&mut stack, Heading { level, number, text: title, line: first.no });
+            draft.push_heading(&mut stack, Heading { level, number, text: title, line: first.line_no() });
             can_attach = false;
             continue;
         }
@@ -155,8 +160,10 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             && let Some((level, number)) = plain_heading(block)
         {
             section = Some(number.clone());
-            draft
-                .push_heading(&mut stack, Heading { level, number: Some(number), text: t.to_string(), line: first.no });
+            draft.push_heading(
+                &mut stack,
+                Heading { level, number: Some(number), text: t.to_string(), line: first.line_no() },
+            );
             can_attach = false;
             continue;
         }
@@ -173,7 +180,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             let level = stack.last().map_or(1, |&h| draft.headings[h].level + 1);
             draft.push_heading(
                 &mut stack,
-                Heading { level, number: None, text: c[1].trim().to_string(), line: line.no },
+                Heading { level, number: None, text: c[1].trim().to_string(), line: line.line_no() },
             );
             can_attach = false;
             continue;
@@ -184,7 +191,10 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             if style == Sections::Plain {
                 section = Some(slug(t));
             }
-            draft.push_heading(&mut stack, Heading { level: 1, number: None, text: t.to_string(), line: first.no });
+            draft.push_heading(
+                &mut stack,
+                Heading { level: 1, number: None, text: t.to_string(), line: first.line_no() },
+            );
             can_attach = false;
             continue;
         }
@@ -200,7 +210,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             section: section.clone(),
             headings: stack.clone(),
             text,
-            line: first.no,
+            line: first.line_no(),
         });
         can_attach = true;
     }

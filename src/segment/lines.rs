@@ -4,28 +4,31 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A line of the source, ready for the segmenters.
-#[derive(Debug, Clone)]
+/// A line of the source that has text, ready for the segmenters. Blank
+/// lines are not kept: `gap_before` says one or more stood before it.
+#[derive(Debug, Clone, Copy)]
 pub struct Line<'a> {
-    /// 1-based line number in the source.
-    pub no: usize,
     /// The text without trailing whitespace (leading whitespace kept).
     pub text: &'a str,
+    /// 1-based line number in the source.
+    pub no: u32,
     /// Leading whitespace, in characters (a page start shows as 1 in PDF text).
-    pub indent: usize,
-    /// A page break was seen just before this line (form feed).
+    pub indent: u16,
+    /// A page break (form feed) came just before this line.
     pub after_page_break: bool,
+    /// A blank line came just before this line.
+    pub gap_before: bool,
 }
 
 impl Line<'_> {
-    /// The text without leading and trailing whitespace.
+    /// The text without leading whitespace.
     pub fn trimmed(&self) -> &str {
         self.text.trim_start()
     }
 
-    /// The line has no text.
-    pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+    /// The 1-based line number in the source.
+    pub fn line_no(&self) -> usize {
+        self.no as usize
     }
 }
 
@@ -65,61 +68,61 @@ static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
 
-/// Splits `text` into lines and marks the noise.
+/// Splits `text` into lines and takes out the noise.
 pub fn clean(text: &str) -> Cleaned<'_> {
     let mut raw: Vec<Line> = Vec::new();
-    let mut page_break = false;
+    let (mut page_break, mut gap) = (false, false);
     for (i, mut line) in text.split('\n').enumerate() {
         if line.contains('\x0C') {
             page_break = true;
-            line = line.trim_start_matches(['\x0C', ' ', '\t']);
-            if line.contains('\x0C') {
-                line = line.rsplit('\x0C').next().unwrap_or("");
-            }
+            line = line.rsplit('\x0C').next().unwrap_or("");
         }
         let line = line.trim_end();
-        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-        raw.push(Line { no: i + 1, text: line, indent, after_page_break: page_break && !line.trim().is_empty() });
-        if !line.trim().is_empty() {
-            page_break = false;
+        if line.trim_start().is_empty() {
+            gap = true;
+            continue;
         }
-    }
-    // A trailing newline makes an empty last line: drop it.
-    if raw.last().is_some_and(|l| l.text.is_empty()) {
-        raw.pop();
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        raw.push(Line {
+            text: line,
+            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            indent: u16::try_from(indent).unwrap_or(u16::MAX),
+            after_page_break: page_break,
+            gap_before: gap || page_break,
+        });
+        (page_break, gap) = (false, false);
     }
 
     let mut out = Cleaned::default();
     let start = front_matter(&raw, &mut out.front_matter);
-    let raw = &raw[start..];
-    out.pdf_like = is_pdf_like(raw);
+    out.pdf_like = is_pdf_like(&raw[start..]);
 
-    let mut i = 0;
+    let mut keep = vec![false; raw.len()];
+    let mut i = start;
     let mut next_mark: Option<u32> = None;
     while i < raw.len() {
-        let line = &raw[i];
-        let t = line.text;
+        let t = raw[i].text;
         if FOOTNOTE_RULE.is_match(t)
-            && let Some(end) = footnote_block(raw, i, &mut next_mark, &mut out)
+            && let Some(end) = footnote_block(&raw, i, &mut next_mark, &mut out)
         {
             i = end;
             continue;
         }
-        if PAGE_FURNITURE.is_match(t) || (out.pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))) {
-            i += 1;
-            continue;
-        }
-        out.lines.push(line.clone());
+        keep[i] =
+            !(PAGE_FURNITURE.is_match(t) || out.pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t)));
         i += 1;
     }
+    let mut keep = keep.into_iter();
+    raw.retain(|_| keep.next().unwrap_or(false));
+    out.lines = raw;
     out
 }
 
 /// Reads a footnote block that starts with the rule at `raw[rule]`; returns
 /// the index after it, or `None` if no footnote follows the rule.
 fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &mut Cleaned) -> Option<usize> {
-    let first = raw[rule + 1..].iter().position(|l| !l.is_blank())? + rule + 1;
-    let caps = FOOTNOTE_START.captures(raw[first].text)?;
+    let first = rule + 1;
+    let caps = FOOTNOTE_START.captures(raw.get(first)?.text)?;
     let mark: u32 = caps[1].parse().ok()?;
     if next_mark.is_some_and(|m| m != mark) && mark != 1 {
         return None;
@@ -130,10 +133,6 @@ fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &
     while i < raw.len() {
         let line = &raw[i];
         let t = line.text;
-        if line.is_blank() {
-            i += 1;
-            continue;
-        }
         if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break {
             break;
         }
@@ -152,7 +151,7 @@ fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &
     }
     *next_mark = notes.last().map(|n| n.0 + 1);
     for (mark, text) in notes {
-        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line });
+        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line: before_line as usize });
     }
     Some(i)
 }
@@ -160,7 +159,7 @@ fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &
 /// A leading `---` … `---` block of `key: value` lines; returns the index of
 /// the first line after it.
 fn front_matter(raw: &[Line], into: &mut Vec<(String, String)>) -> usize {
-    if raw.first().is_none_or(|l| l.text != "---") {
+    if raw.first().is_none_or(|l| l.text != "---" || l.no != 1) {
         return 0;
     }
     let Some(end) = raw.iter().take(200).skip(1).position(|l| l.text == "---" || l.text == "...") else {
@@ -180,19 +179,16 @@ fn front_matter(raw: &[Line], into: &mut Vec<(String, String)>) -> usize {
 /// Hard-wrapped lines with blank lines between them (the next line continues
 /// the sentence in lower case), or a footnote rule followed by a footnote.
 fn is_pdf_like(raw: &[Line]) -> bool {
-    let text_lines = raw.iter().filter(|l| !l.is_blank()).count();
-    let mut wrapped_across_blank = 0;
-    for w in raw.windows(3) {
-        if !w[0].is_blank()
-            && w[1].is_blank()
-            && !w[0].text.ends_with(['.', ':', ';'])
-            && w[2].trimmed().starts_with(|c: char| c.is_lowercase())
-        {
-            wrapped_across_blank += 1;
-        }
-    }
-    let has_rule = raw.windows(2).any(|w| FOOTNOTE_RULE.is_match(w[0].text));
-    wrapped_across_blank >= 5 && wrapped_across_blank * 10 >= text_lines || has_rule
+    let wrapped_across_blank = raw
+        .windows(2)
+        .filter(|w| {
+            w[1].gap_before
+                && !w[0].text.ends_with(['.', ':', ';'])
+                && w[1].trimmed().starts_with(|c: char| c.is_lowercase())
+        })
+        .count();
+    let has_rule = raw.iter().any(|l| FOOTNOTE_RULE.is_match(l.text));
+    wrapped_across_blank >= 5 && wrapped_across_blank * 10 >= raw.len() || has_rule
 }
 
 #[cfg(test)]
@@ -214,13 +210,14 @@ mod tests {
         let c = clean("---\ntitle: Baseline\ndate: 31-March-2026\nauthor:\n  - X\n---\n\n# 1. INTRO\n");
         assert_eq!(c.front_matter[0], ("title".into(), "Baseline".into()));
         assert_eq!(c.front_matter[1], ("date".into(), "31-March-2026".into()));
-        assert_eq!(c.lines.iter().map(|l| l.text).collect::<Vec<_>>(), ["", "# 1. INTRO"]);
+        assert_eq!(c.lines.iter().map(|l| (l.text, l.gap_before)).collect::<Vec<_>>(), [("# 1. INTRO", true)]);
     }
 
     #[test]
     fn form_feed_is_a_page_break() {
-        let c = clean("a\n\x0Cb\n");
+        let c = clean("a\n\x0Cb\nc\n");
         assert_eq!(c.lines[1].text, "b");
-        assert!(c.lines[1].after_page_break);
+        assert!(c.lines[1].after_page_break && c.lines[1].gap_before);
+        assert!(!c.lines[2].gap_before);
     }
 }

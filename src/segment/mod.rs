@@ -107,7 +107,7 @@ pub fn segment(source: &Source, options: &Options) -> Edition {
             label,
             number: draft_para.number,
             headings: draft_para.headings,
-            sentences: sentences::split(&text),
+            sentence_spans: sentences::spans(&text),
             text,
             footnotes,
             line: draft_para.line,

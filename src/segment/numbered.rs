@@ -14,23 +14,29 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static PARA_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s+(.*))?$").unwrap());
+static PARA_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.(?:\s+(.*))?$").unwrap());
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,7})\.\s+(\S.*)$").unwrap());
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\([a-z]{1,4}\)|\([ivx]+\)|[a-z]\)|[•▪◦\-–*])\s").unwrap());
 
-/// How many numbered paragraph starts in sequence the lines hold.
+/// How many numbered paragraph starts in sequence (`n`, `n + 1`, …) the
+/// lines hold, from the first one seen: an excerpt may start at any number.
 pub fn count_sequence(lines: &[Line]) -> usize {
-    let mut next = 1u32;
+    let mut last: Option<u32> = None;
+    let mut count = 0;
     for line in lines {
-        if let Some(c) = PARA_START.captures(line.trimmed())
-            && c[1].parse::<u32>().ok() == Some(next)
+        let t = line.trimmed();
+        if t.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(c) = PARA_START.captures(t)
+            && let Ok(n) = c[1].parse::<u32>()
+            && last.is_none_or(|l| n == l + 1)
         {
-            next += 1;
+            last = Some(n);
+            count += 1;
         }
     }
-    (next - 1) as usize
+    count
 }
 
 fn roman(s: &str) -> Option<u32> {
@@ -99,7 +105,10 @@ impl State {
 
     fn kind(&self, t: &str) -> Kind {
         let expected = self.last_number.map_or(1, |n| n + 1);
-        if let Some(c) = PARA_START.captures(t) {
+        let first = t.chars().next().unwrap_or(' ');
+        if first.is_ascii_digit()
+            && let Some(c) = PARA_START.captures(t)
+        {
             let n: u32 = c[1].parse().unwrap_or(0);
             let rest = c.get(2).map_or("", |m| m.as_str());
             let sentence = starts_like_sentence(rest);
@@ -110,6 +119,9 @@ impl State {
             }
         }
         if !self.prev_ended() {
+            return Kind::Text;
+        }
+        if !first.is_ascii_uppercase() || t.as_bytes().get(1..).is_none_or(|r| !r.contains(&b'.')) {
             return Kind::Text;
         }
         if let Some(c) = CHAPTER.captures(t)
@@ -147,10 +159,15 @@ impl State {
             if text.len() > 200 || text.ends_with('.') {
                 return None;
             }
-            if let Some(next) = lines.get(j + 1)
-                && !matches!(self.kind(next.trimmed()), Kind::Text)
-            {
-                return Some(j + 1);
+            // The run must be followed by the next paragraph in sequence or a
+            // heading, not by a number that only looks like a start.
+            let expected = self.last_number.map_or(1, |n| n + 1).to_string();
+            if let Some(next) = lines.get(j + 1) {
+                match self.kind(next.trimmed()) {
+                    Kind::Text => {}
+                    Kind::Para(n, _) if n != expected => return None,
+                    _ => return Some(j + 1),
+                }
             }
         }
         None
@@ -159,9 +176,6 @@ impl State {
 
 /// Segments the content lines (noise removed) of a numbered-paragraph document.
 pub fn segment(lines: &[Line]) -> Draft {
-    // Blank lines separate nothing here: PDF text has them between wrapped lines.
-    let lines: Vec<Line> = lines.iter().filter(|l| !l.is_blank()).cloned().collect();
-    let lines = lines.as_slice();
     let mut s = State {
         draft: Draft::default(),
         stack: Vec::new(),
@@ -197,7 +211,9 @@ pub fn segment(lines: &[Line]) -> Draft {
                     } else {
                         "skips numbers"
                     };
-                    s.draft.warnings.push(format!("line {}: paragraph {number} {what} (expected {expected})", line.no));
+                    s.draft
+                        .warnings
+                        .push(format!("line {}: paragraph {number} {what} (expected {expected})", line.line_no()));
                 }
                 s.used.insert(number.clone());
                 s.last_number = Some(n.max(s.last_number.unwrap_or(0)));
@@ -205,7 +221,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                     number: Some(number),
                     headings: s.stack.clone(),
                     text: rest,
-                    line: line.no,
+                    line: line.line_no(),
                     ..Default::default()
                 });
             }
@@ -215,7 +231,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                 s.letter = None;
                 s.numbered_level = 1;
                 let number = text.split('.').next().map(str::to_string);
-                let h = s.draft.push_heading(&mut s.stack, Heading { level: 1, number, text, line: line.no });
+                let h = s.draft.push_heading(&mut s.stack, Heading { level: 1, number, text, line: line.line_no() });
                 s.open_heading = Some(h);
                 s.heading_lines = 1;
             }
@@ -226,7 +242,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                 s.numbered_level = level;
                 let h = s.draft.push_heading(
                     &mut s.stack,
-                    Heading { level, number: Some(letter.to_string()), text, line: line.no },
+                    Heading { level, number: Some(letter.to_string()), text, line: line.line_no() },
                 );
                 s.open_heading = Some(h);
                 s.heading_lines = 1;
@@ -239,7 +255,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                         join_line(&mut text, l.trimmed());
                     }
                     let level = s.numbered_level + 1;
-                    s.draft.push_heading(&mut s.stack, Heading { level, number: None, text, line: line.no });
+                    s.draft.push_heading(&mut s.stack, Heading { level, number: None, text, line: line.line_no() });
                     s.open_heading = None;
                     i = end;
                     continue;
@@ -263,7 +279,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                     s.para = Some(DraftParagraph {
                         headings: s.stack.clone(),
                         text: t.to_string(),
-                        line: line.no,
+                        line: line.line_no(),
                         ..Default::default()
                     });
                 }

@@ -4,7 +4,8 @@
 //! document itself proves it; no word is invented.
 
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Stands where a line ended with a hyphen, until [`Repairer`] decides
@@ -69,13 +70,10 @@ pub fn collapse_spaces(text: &str) -> String {
     out
 }
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*").unwrap());
 /// `post -conflict`: a hyphen detached from the word before it.
 static DETACHED_HYPHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}+) -(\p{L}+)").unwrap());
 /// `groups . In`: a space before a sentence's full stop.
 static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}|\)) \.( |$)").unwrap());
-/// Two letter-only fragments separated by one space.
-static PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\p{L}+) (\p{L}+)\b").unwrap());
 
 /// The commonest English words, sorted: evidence for a split-word repair
 /// besides the document's own vocabulary.
@@ -102,24 +100,40 @@ const SHORT_WORDS: &[&str] = &[
 pub struct Repairer {
     /// How often each word (lower case) occurs in the document as printed.
     counts: HashMap<String, u32>,
+    /// Words (lower case) that are no word in their own right: candidates
+    /// for the fragments of a split word.
+    fragments: HashSet<String>,
 }
 
 impl Repairer {
     /// Learns the vocabulary of a document from its paragraph texts.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut counts: HashMap<String, u32> = HashMap::default();
         for text in texts {
-            for part in text.split(LINE_END_HYPHEN) {
-                for m in WORD.find_iter(part) {
-                    *counts.entry(m.as_str().to_lowercase()).or_default() += 1;
+            for (start, end, _) in words(text) {
+                let word = lower(&text[start..end]);
+                match counts.get_mut(word.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(word.into_owned(), 1);
+                    }
                 }
             }
         }
-        Repairer { counts }
+        let fragments = counts
+            .iter()
+            .filter(|&(w, &n)| {
+                !(w.chars().count() >= 3 && n > 1
+                    || SHORT_WORDS.contains(&w.as_str())
+                    || COMMON_WORDS.binary_search(&w.as_str()).is_ok())
+            })
+            .map(|(w, _)| w.clone())
+            .collect();
+        Repairer { counts, fragments }
     }
 
     fn count(&self, word: &str) -> u32 {
-        self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
+        self.counts.get(lower(word).as_ref()).copied().unwrap_or(0)
     }
 
     /// The word is proven: the document prints it, or it is one of the
@@ -128,26 +142,24 @@ impl Repairer {
         self.count(word) > 0 || COMMON_WORDS.binary_search(&word.to_lowercase().as_str()).is_ok()
     }
 
-    /// The fragment is a word in its own right: printed elsewhere in the
-    /// document, or a common English word (`in`, `to`, `other`).
-    fn stands_alone(&self, fragment: &str) -> bool {
-        let lower = fragment.to_lowercase();
-        fragment.chars().count() >= 3 && self.count(fragment) > 1
-            || SHORT_WORDS.contains(&lower.as_str())
-            || COMMON_WORDS.binary_search(&lower.as_str()).is_ok()
+    /// The word is no word in its own right (`recrui`, `tment`): not
+    /// printed elsewhere in the document, nor a common English word.
+    fn is_fragment(&self, word: &str) -> bool {
+        !self.fragments.is_empty() && self.fragments.contains(lower(word).as_ref())
     }
 
     /// Repairs one paragraph's text.
     pub fn repair(&self, text: &str) -> String {
         let text = self.line_end_hyphens(text);
-        let text = DETACHED_HYPHEN.replace_all(&text, |c: &regex::Captures| {
-            let (a, b) = (&c[1], &c[2]);
+        let text = if !text.contains(" -") {
+            Cow::Borrowed(text.as_str())
+        } else {
             // A hyphen glued to the next word with a space before it is a
             // compound's hyphen (`post -conflict`, `UN -Women`): a dash
             // between words has spaces on both sides.
-            format!("{a}-{b}")
-        });
-        let text = SPACE_BEFORE_STOP.replace_all(&text, "$1.$2");
+            DETACHED_HYPHEN.replace_all(&text, "$1-$2")
+        };
+        let text = if text.contains(" .") { SPACE_BEFORE_STOP.replace_all(&text, "$1.$2") } else { text };
         self.split_words(&text)
     }
 
@@ -178,27 +190,75 @@ impl Repairer {
     /// in the document and a fragment occurs nowhere else on its own.
     fn split_words(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(c) = PAIR.captures(rest) {
-            let whole = c.get(0).expect("match");
-            let (a, b) = (&c[1], &c[2]);
+        let mut copied = 0;
+        // The previous word: where it is, and whether it is a fragment.
+        let mut prev: Option<(usize, usize, bool)> = None;
+        for (start, end, letters_only) in words(text) {
+            let b = &text[start..end];
+            let b_fragment = letters_only && self.is_fragment(b);
+            let pair = prev.filter(|&(_, e, _)| letters_only && &text[e..start] == " ");
+            prev = letters_only.then_some((start, end, b_fragment));
+            let Some((a_start, a_end, a_fragment)) = pair else { continue };
+            let a = &text[a_start..a_end];
+            if !b.starts_with(char::is_lowercase) || !(a_fragment || b_fragment) {
+                continue;
+            }
             let joined = format!("{a}{b}");
-            let a_alone = !self.stands_alone(a);
-            let b_alone = !self.stands_alone(b);
-            if (a_alone || b_alone) && self.known(&joined) && b.starts_with(char::is_lowercase) {
-                out.push_str(&rest[..whole.start()]);
+            if self.known(&joined) && a_start >= copied {
+                out.push_str(&text[copied..a_start]);
                 out.push_str(&joined);
-                rest = &rest[whole.end()..];
-            } else {
-                // Move past the first word only: the second may pair with the next.
-                let skip = c.get(2).expect("group").start();
-                out.push_str(&rest[..skip]);
-                rest = &rest[skip..];
+                copied = end;
+                prev = None;
             }
         }
-        out.push_str(rest);
+        out.push_str(&text[copied..]);
         out
     }
+}
+
+/// The word in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
+}
+
+/// The words of `text` as (start, end, letters only): runs of letters,
+/// joined by inner hyphens and apostrophes (`money-laundering`, `Children’s`).
+/// The line-end hyphen mark separates words.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphabetic() {
+                break i;
+            }
+        };
+        let mut end = start;
+        let mut letters_only = true;
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphabetic() || is_mark(c) {
+                end = i + c.len_utf8();
+                chars.next();
+            } else if matches!(c, '-' | '\'' | '’') {
+                chars.next();
+                match chars.peek() {
+                    Some(&(_, n)) if n.is_alphabetic() => letters_only = false,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        Some((start, end, letters_only))
+    })
+}
+
+/// A combining mark (accents written as a separate code point).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
 #[cfg(test)]
@@ -247,6 +307,23 @@ mod tests {
         let t =
             format!("money{LINE_END_HYPHEN}laundering manage{LINE_END_HYPHEN}ment counter{LINE_END_HYPHEN}terrorism");
         assert_eq!(repaired(&doc, &t), "money-laundering management counter-terrorism");
+    }
+
+    #[test]
+    fn word_spans() {
+        let t = "the money-laundering, Children’s café e\u{301} ok";
+        let w: Vec<(&str, bool)> = words(t).map(|(s, e, l)| (&t[s..e], l)).collect();
+        assert_eq!(
+            w,
+            [
+                ("the", true),
+                ("money-laundering", false),
+                ("Children’s", false),
+                ("café", true),
+                ("e\u{301}", true),
+                ("ok", true)
+            ]
+        );
     }
 
     #[test]

@@ -36,13 +36,20 @@ fn is_abbreviation(word: &str) -> bool {
         || w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
-/// Splits `text` into sentences, each trimmed.
-pub fn split(text: &str) -> Vec<String> {
+/// Splits `text` into sentences, each trimmed, as byte ranges of `text`.
+pub fn spans(text: &str) -> Vec<std::ops::Range<u32>> {
     let mut out = Vec::new();
+    let mut offset = 0;
     for line in text.split('\n') {
-        split_line(line, &mut out);
+        split_line(line, offset, &mut out);
+        offset += line.len() + 1;
     }
     out
+}
+
+/// Splits `text` into sentences, each trimmed.
+pub fn split(text: &str) -> Vec<&str> {
+    spans(text).into_iter().map(|r| &text[r.start as usize..r.end as usize]).collect()
 }
 
 /// For each character, whether it sits inside a matched pair of brackets.
@@ -68,7 +75,7 @@ fn bracketed(chars: &[(usize, char)]) -> Vec<bool> {
     inside
 }
 
-fn split_line(line: &str, out: &mut Vec<String>) {
+fn split_line(line: &str, offset: usize, out: &mut Vec<std::ops::Range<u32>>) {
     let mut start = 0;
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let inside = bracketed(&chars);
@@ -96,7 +103,7 @@ fn split_line(line: &str, out: &mut Vec<String>) {
                 && (glued || spaced && next.is_some_and(opens_sentence))
                 && !(c == '.' && is_abbreviation(word_before(line, pos + 1)));
             if boundary {
-                push(out, &line[start..end]);
+                push(out, line, start..end, offset);
                 start = end;
             }
             i = j;
@@ -104,13 +111,18 @@ fn split_line(line: &str, out: &mut Vec<String>) {
         }
         i += 1;
     }
-    push(out, &line[start..]);
+    push(out, line, start..line.len(), offset);
 }
 
-fn push(out: &mut Vec<String>, s: &str) {
-    let s = s.trim();
-    if !s.is_empty() {
-        out.push(s.to_string());
+/// Adds `line[range]`, trimmed, unless empty.
+fn push(out: &mut Vec<std::ops::Range<u32>>, line: &str, range: std::ops::Range<usize>, offset: usize) {
+    let piece = &line[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let start = offset + range.start + lead;
+        let to = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        out.push(to(start)..to(start + trimmed.len()));
     }
 }
 
