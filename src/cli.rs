@@ -2,11 +2,16 @@
 //! library's option structs; errors become one line on stderr and exit 2.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use editions::align::AlignOptions;
 use editions::error::exit;
-use editions::render::{json, text};
+use editions::model::ChangeKind;
+use editions::render::diff::{self, DiffView};
+use editions::render::palette::{ColorChoice, Palette};
+use editions::render::{json, markdown, text};
 use editions::segment::{self, meta};
 use editions::{Error, ErrorKind};
 use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,12 +38,55 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Compare two editions: what is new, revised, moved, split, merged or dropped.
+    ///
+    /// Exit status: 0 no differences, 1 differences, 2 trouble.
+    Diff {
+        /// The old and new edition files, or one series folder (its two latest editions by date).
+        #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW | FOLDER")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Show unchanged paragraphs too.
+        #[arg(long)]
+        all: bool,
+        /// Show only these kinds of change: unchanged,revised,moved,split,merged,new,dropped.
+        #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+        only: Vec<String>,
+        /// Print the summary alone.
+        #[arg(long)]
+        stat: bool,
+        /// When to colour: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces), always, never.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        /// Word similarity (0 to 1) a changed paragraph must keep to count as revised rather than dropped + new.
+        #[arg(long, default_value_t = editions::align::DEFAULT_THRESHOLD)]
+        threshold: f64,
+        /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
+        #[arg(long)]
+        width: Option<usize>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Runs the command line and returns the exit status.
@@ -76,7 +124,68 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             written.and_then(|()| out.flush()).map_err(output_error)?;
             Ok(exit::SAME)
         }
+        Command::Diff { paths, format, all, only, stat, color, threshold, width } => {
+            let (old, new) = match paths.as_slice() {
+                [folder] => latest_two(folder)?,
+                [old, new] => (old.clone(), new.clone()),
+                _ => unreachable!("clap takes one or two paths"),
+            };
+            if !(0.0..=1.0).contains(&threshold) {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("invalid --threshold {threshold}: expected 0 to 1"),
+                ));
+            }
+            let only = only
+                .iter()
+                .map(|k| {
+                    ChangeKind::from_name(k.trim()).ok_or_else(|| {
+                        Error::new(ErrorKind::Invalid, format!("invalid --only kind '{k}': expected unchanged, revised, moved, split, merged, new or dropped"))
+                    })
+                })
+                .collect::<editions::Result<Vec<_>>>()?;
+            let cmp = editions::compare_files(&old, &new, &AlignOptions { threshold })?;
+            let view = DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) };
+            let stdout = std::io::stdout();
+            let is_terminal = stdout.is_terminal();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written = match format {
+                DiffFormat::Text => {
+                    let choice = match color {
+                        Color::Auto => ColorChoice::Auto,
+                        Color::Always => ColorChoice::Always,
+                        Color::Never => ColorChoice::Never,
+                    };
+                    let palette = Palette::new(choice.resolve(is_terminal, |k| std::env::var(k).ok()));
+                    diff::write_diff(&mut out, &cmp, &palette, &view)
+                }
+                DiffFormat::Json => json::write_diff(&mut out, &cmp, |c| {
+                    !view.stat && (view.only.is_empty() || view.only.contains(&c.kind))
+                }),
+                DiffFormat::Markdown => markdown::write_markdown(&mut out, &cmp, &view),
+            };
+            written.and_then(|()| out.flush()).map_err(output_error)?;
+            Ok(if cmp.has_differences() { exit::DIFFERENT } else { exit::SAME })
+        }
     }
+}
+
+/// The two latest editions of a series folder.
+fn latest_two(folder: &std::path::Path) -> editions::Result<(PathBuf, PathBuf)> {
+    let files = editions::read::series_files(folder)?;
+    match files.as_slice() {
+        [.., a, b] => Ok((a.path.clone(), b.path.clone())),
+        _ => Err(Error::file(
+            ErrorKind::Invalid,
+            folder,
+            format!("holds {} edition file(s); a comparison needs two", files.len()),
+        )),
+    }
+}
+
+/// The terminal's width, else `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)).filter(|&w| w >= 40).unwrap_or_else(width)
 }
 
 /// Output width: `COLUMNS`, else 100.

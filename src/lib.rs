@@ -19,6 +19,8 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
+pub mod classify;
 pub mod error;
 pub mod model;
 pub mod read;
@@ -33,5 +35,15 @@ use std::path::Path;
 /// Reads and segments the edition in the file at `path`.
 pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
     let source = read::read_file(path)?;
-    Ok(segment::segment(&source, options))
+    Ok(segment::segment_owned(source, options))
+}
+
+/// Reads, segments and compares two edition files (read on two threads).
+pub fn compare_files(old: &Path, new: &Path, options: &align::AlignOptions) -> Result<model::Comparison> {
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| parse_file(old, &segment::Options::default()));
+        let b = parse_file(new, &segment::Options::default());
+        (a.join().expect("parsing does not panic"), b)
+    });
+    Ok(classify::compare(a?, b?, options))
 }

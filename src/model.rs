@@ -120,3 +120,116 @@ impl Edition {
         self.paragraphs.iter().map(|p| p.footnotes.len()).sum()
     }
 }
+
+/// What happened to a paragraph (or a group of them) between two editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// The same text, after normalising extraction noise.
+    Unchanged,
+    /// The same paragraph with edited wording.
+    Revised,
+    /// The counterpart sits out of order relative to the rest (possibly also edited).
+    Moved,
+    /// One old paragraph became two or more new ones.
+    Split,
+    /// Two or more old paragraphs became one.
+    Merged,
+    /// No counterpart in the old edition.
+    New,
+    /// No counterpart in the new edition.
+    Dropped,
+}
+
+impl ChangeKind {
+    /// All kinds, in the order summaries list them.
+    pub const ALL: [ChangeKind; 7] = [
+        ChangeKind::Unchanged,
+        ChangeKind::Revised,
+        ChangeKind::Moved,
+        ChangeKind::Split,
+        ChangeKind::Merged,
+        ChangeKind::New,
+        ChangeKind::Dropped,
+    ];
+
+    /// The name used in output and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Revised => "revised",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::New => "new",
+            ChangeKind::Dropped => "dropped",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn from_name(name: &str) -> Option<ChangeKind> {
+        ChangeKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    /// Text in both.
+    Equal,
+    /// Text only in the old edition.
+    Delete,
+    /// Text only in the new edition.
+    Insert,
+}
+
+/// A run of text and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What happened.
+    pub op: EditOp,
+    /// The text.
+    pub text: String,
+}
+
+/// One change: paragraphs of the old edition and their counterparts in the new.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Indices into the old edition's paragraphs (empty for `New`).
+    pub old: Vec<usize>,
+    /// Indices into the new edition's paragraphs (empty for `Dropped`).
+    pub new: Vec<usize>,
+    /// Word similarity of the two sides, 0 to 1 (1 for unchanged; 0 for new and dropped).
+    pub similarity: f64,
+    /// The labels differ (`¶12 → ¶14`).
+    pub renumbered: bool,
+    /// The word diff from the old text to the new. Joined, they give both
+    /// texts exactly (several paragraphs are joined with a blank line).
+    /// Empty for unchanged, new and dropped paragraphs.
+    pub edits: Vec<Edit>,
+}
+
+/// Two editions and what changed between them.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The earlier edition.
+    pub old: Edition,
+    /// The later edition.
+    pub new: Edition,
+    /// Every paragraph of both editions in exactly one change, in the new
+    /// edition's order (a dropped paragraph where it stood).
+    pub changes: Vec<Change>,
+}
+
+impl Comparison {
+    /// How many changes of each kind, in [`ChangeKind::ALL`] order.
+    pub fn summary(&self) -> [(ChangeKind, usize); 7] {
+        ChangeKind::ALL.map(|k| (k, self.changes.iter().filter(|c| c.kind == k).count()))
+    }
+
+    /// Anything but unchanged paragraphs.
+    pub fn has_differences(&self) -> bool {
+        self.changes.iter().any(|c| c.kind != ChangeKind::Unchanged)
+    }
+}

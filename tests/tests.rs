@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cabf;
+mod diff;
 mod fdl;
 mod fomc;
 mod props;

@@ -5,7 +5,7 @@
 
 mod normalize;
 
-pub use normalize::normalize;
+pub use normalize::{normalize, normalized_chars};
 
 use crate::error::{Error, ErrorKind, Result};
 use std::path::{Path, PathBuf};
@@ -151,4 +151,41 @@ mod tests {
         let e = dec(b"\x01\x02\x03\x04abc").unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::NotText);
     }
+}
+
+/// An edition file of a series folder, with the date and label its name
+/// (or, failing that, its first lines) gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Its date, if known.
+    pub date: Option<String>,
+    /// Its label.
+    pub label: String,
+}
+
+/// The edition files (`.txt`, `.md`) directly in `dir`, oldest first (by
+/// date, then label; undated files first).
+pub fn series_files(dir: &Path) -> Result<Vec<SeriesFile>> {
+    let meta = std::fs::metadata(dir).map_err(|e| io_error(dir, &e))?;
+    if !meta.is_dir() {
+        return Err(Error::file(ErrorKind::NotAFile, dir, "is not a folder"));
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::file(ErrorKind::Io, dir, e.to_string()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || !path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            continue;
+        }
+        let (label, mut date) = crate::segment::meta::from_file_name(path);
+        if date.is_none() {
+            let head = read_file(path)?.text.chars().take(3000).collect::<String>();
+            date = crate::segment::meta::date_in_text(&head);
+        }
+        files.push(SeriesFile { path: path.to_path_buf(), date, label });
+    }
+    files.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
+    Ok(files)
 }

@@ -8,8 +8,25 @@ use unicode_normalization::UnicodeNormalization;
 /// Case and punctuation are kept: they are edits a reader would want to see.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalized_chars(text, |c| out.push(c));
+    out
+}
+
+/// Calls `emit` with each character of [`normalize`]`(text)`, without
+/// building the string.
+pub fn normalized_chars(text: &str, emit: impl FnMut(char)) {
+    // Most text is already in NFKC: skip the decomposition then.
+    if unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        fold(text.chars(), emit)
+    } else {
+        fold(text.nfkc(), emit)
+    }
+}
+
+fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
+    let mut started = false;
     let mut pending_space = false;
-    for c in text.nfkc() {
+    for c in chars {
         let c = match c {
             '\u{00AD}' => continue,
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
@@ -17,16 +34,16 @@ pub fn normalize(text: &str) -> String {
             c => c,
         };
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = started;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            emit(' ');
             pending_space = false;
         }
-        out.push(c);
+        started = true;
+        emit(c);
     }
-    out
 }
 
 #[cfg(test)]

@@ -112,6 +112,36 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             !(PAGE_FURNITURE.is_match(t) || out.pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t)));
         i += 1;
     }
+    // A page break (noise taken out, or a form feed) inside a sentence is
+    // no paragraph break: the next line goes on where the last one stopped.
+    // A full line before the break says the paragraph goes on, as a reader
+    // of the page would judge; a short one ends it.
+    let full = {
+        let mut widths: Vec<usize> = raw.iter().map(|l| l.text.chars().count()).collect();
+        let at = (widths.len() * 9 / 10).min(widths.len().saturating_sub(1));
+        // Only wrapped prose has a width to speak of.
+        let p90 = if widths.is_empty() { 0 } else { *widths.select_nth_unstable(at).1 };
+        if p90 >= 40 { p90 * 4 / 5 } else { 0 }
+    };
+    let mut removed_before = false;
+    let mut last_kept: Option<usize> = None;
+    for i in 0..raw.len() {
+        if !keep[i] {
+            removed_before = true;
+            continue;
+        }
+        let broken = removed_before || raw[i].after_page_break;
+        if broken
+            && raw[i].gap_before
+            && let Some(k) = last_kept
+            && (!raw[k].text.ends_with(['.', ':', ';', '!', '?']) && raw[i].trimmed().starts_with(char::is_lowercase)
+                || raw[k].text.chars().count() >= full && full > 0)
+        {
+            raw[i].gap_before = false;
+        }
+        removed_before = false;
+        last_kept = Some(i);
+    }
     let mut keep = keep.into_iter();
     raw.retain(|_| keep.next().unwrap_or(false));
     out.lines = raw;
@@ -214,8 +244,15 @@ mod tests {
     }
 
     #[test]
+    fn a_page_break_inside_a_sentence_joins() {
+        let c = clean("The Committee will\n\n\x0C3/16\n\nmaintain the range.\n\nNew paragraph.\n");
+        let gaps: Vec<(&str, bool)> = c.lines.iter().map(|l| (l.text, l.gap_before)).collect();
+        assert_eq!(gaps, [("The Committee will", false), ("maintain the range.", false), ("New paragraph.", true)]);
+    }
+
+    #[test]
     fn form_feed_is_a_page_break() {
-        let c = clean("a\n\x0Cb\nc\n");
+        let c = clean("a.\n\x0Cb\nc\n");
         assert_eq!(c.lines[1].text, "b");
         assert!(c.lines[1].after_page_break && c.lines[1].gap_before);
         assert!(!c.lines[2].gap_before);

@@ -34,9 +34,34 @@ pub struct Options {
 /// Segments a decoded source into an edition. Never fails: what cannot be
 /// understood is kept as text and reported in the warnings.
 pub fn segment(source: &Source, options: &Options) -> Edition {
-    let cleaned = lines::clean(&source.text);
+    finish(structure(&source.text), &source.path, source.warnings.clone(), options)
+}
+
+/// [`segment`], freeing the source text as soon as the structure is found:
+/// large editions then need less memory.
+pub fn segment_owned(source: Source, options: &Options) -> Edition {
+    let Source { path, text, warnings } = source;
+    let structure = structure(&text);
+    drop(text);
+    finish(structure, &path, warnings, options)
+}
+
+/// What the layout segmenters found, owning all it needs of the source.
+struct Structure {
+    layout: Layout,
+    draft: draft::Draft,
+    footnotes: Vec<lines::RawFootnote>,
+    front_matter: Vec<(String, String)>,
+    /// The first characters of the text, where a date may be written.
+    head: String,
+    /// The text is blank.
+    blank: bool,
+}
+
+fn structure(text: &str) -> Structure {
+    let cleaned = lines::clean(text);
     let content = &cleaned.lines;
-    let (layout, mut draft) = if blocks::count_sections(content, Sections::Markdown) >= 2 {
+    let (layout, draft) = if blocks::count_sections(content, Sections::Markdown) >= 2 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Markdown))
     } else if !cleaned.pdf_like && blocks::count_sections(content, Sections::Plain) >= 3 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Plain))
@@ -45,12 +70,24 @@ pub fn segment(source: &Source, options: &Options) -> Edition {
     } else {
         (Layout::Unnumbered, blocks::segment(content, Sections::None))
     };
+    Structure {
+        layout,
+        draft,
+        footnotes: cleaned.footnotes,
+        front_matter: cleaned.front_matter,
+        head: text.chars().take(3000).collect(),
+        blank: text.trim().is_empty(),
+    }
+}
+
+fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<String>, options: &Options) -> Edition {
+    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank } = structure;
 
     // Footnotes: find each marker, after the previous one, before its block.
     let mut texts: Vec<String> = draft.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
     let mut notes: Vec<Vec<Footnote>> = vec![Vec::new(); texts.len()];
     let mut from = (0, 0);
-    for note in &cleaned.footnotes {
+    for note in &raw_footnotes {
         let block_para = draft.paragraphs.iter().rposition(|p| p.line < note.before_line).unwrap_or(0);
         let at = match footnotes::take_marker(&mut texts, &note.mark, from, block_para) {
             Some(pos) => {
@@ -114,19 +151,14 @@ pub fn segment(source: &Source, options: &Options) -> Edition {
         });
     }
 
-    let mut warnings = source.warnings.clone();
+    let mut warnings = source_warnings;
     warnings.append(&mut draft.warnings);
     if paragraphs.is_empty() {
-        warnings.push(if source.text.trim().is_empty() {
-            "the file is empty".into()
-        } else {
-            "no paragraphs found".into()
-        });
+        warnings.push(if blank { "the file is empty".into() } else { "no paragraphs found".into() });
     }
 
-    let front = |key: &str| cleaned.front_matter.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let (file_label, file_date) = meta::from_file_name(&source.path);
-    let head: String = source.text.chars().take(3000).collect();
+    let front = |key: &str| front_matter.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let (file_label, file_date) = meta::from_file_name(path);
     let date = options
         .date
         .clone()
@@ -135,7 +167,7 @@ pub fn segment(source: &Source, options: &Options) -> Edition {
         .or_else(|| meta::date_in_text(&head));
     let title = front("title").or(draft.title).map(|t| collapse_spaces(&t));
     Edition {
-        path: source.path.display().to_string(),
+        path: path.display().to_string(),
         meta: EditionMeta { label: options.label.clone().unwrap_or(file_label), date, title },
         layout,
         headings: draft

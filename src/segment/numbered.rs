@@ -65,8 +65,12 @@ fn starts_like_sentence(text: &str) -> bool {
     text.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '(' | '‘' | '\''))
 }
 
+/// Chapters out of sequence are read as such up to this number (`C.`, 100,
+/// is a lettered section).
+const MAX_CHAPTER: u32 = 40;
+
 /// A heading wraps over at most this many lines.
-const MAX_HEADING_LINES: usize = 3;
+const MAX_HEADING_LINES: usize = 6;
 
 enum Kind {
     Para(String, String),
@@ -103,7 +107,8 @@ impl State {
         }
     }
 
-    fn kind(&self, t: &str) -> Kind {
+    /// What the line `t` starts, given the lines after it.
+    fn kind(&self, t: &str, ahead: &[Line]) -> Kind {
         let expected = self.last_number.map_or(1, |n| n + 1);
         let first = t.chars().next().unwrap_or(' ');
         if first.is_ascii_digit()
@@ -113,7 +118,11 @@ impl State {
             let rest = c.get(2).map_or("", |m| m.as_str());
             let sentence = starts_like_sentence(rest);
             let strong = sentence && self.prev_ended();
-            let plausible = n == expected && (sentence || self.prev_ended()) || strong && n > 0 && n <= expected + 5;
+            // Out of sequence, a number starts a paragraph only on strong
+            // evidence and near where the sequence is: a repeat, a gap, a swap.
+            let near = n + 3 >= expected && n <= expected + 5;
+            let first = self.last_number.is_none() && n > 0;
+            let plausible = n == expected && (sentence || self.prev_ended()) || strong && (near || first);
             if plausible {
                 return Kind::Para(c[1].to_string(), rest.to_string());
             }
@@ -124,20 +133,47 @@ impl State {
         if !first.is_ascii_uppercase() || t.as_bytes().get(1..).is_none_or(|r| !r.contains(&b'.')) {
             return Kind::Text;
         }
-        if let Some(c) = CHAPTER.captures(t)
-            && let Some(n) = roman(&c[1])
-            && n == self.chapter + 1
-        {
+        let chapter = CHAPTER.captures(t).and_then(|c| roman(&c[1]));
+        let letter = LETTERED.captures(t).filter(|c| starts_like_sentence(&c[2])).and_then(|c| c[1].chars().next());
+        let next_letter = self.letter.map_or('A', |l| char::from_u32(l as u32 + 1).unwrap_or('Z'));
+        // In sequence first; out of sequence only when it reads as a heading.
+        if let Some(n) = chapter.filter(|&n| n == self.chapter + 1) {
             return Kind::Chapter(n, t.to_string());
         }
-        if let Some(c) = LETTERED.captures(t) {
-            let letter = c[1].chars().next().unwrap_or('A');
-            let expected = self.letter.map_or('A', |l| char::from_u32(l as u32 + 1).unwrap_or('Z'));
-            if letter == expected && starts_like_sentence(&c[2]) {
-                return Kind::Section(letter, t.to_string());
+        if let Some(l) = letter.filter(|&l| l == next_letter) {
+            return Kind::Section(l, t.to_string());
+        }
+        if chapter.is_some() || letter.is_some() {
+            if !self.heading_ahead(t, ahead) {
+                return Kind::Text;
+            }
+            if let Some(n) = chapter.filter(|&n| (1..=MAX_CHAPTER).contains(&n)) {
+                return Kind::Chapter(n, t.to_string());
+            }
+            if let Some(l) = letter {
+                return Kind::Section(l, t.to_string());
             }
         }
         Kind::Text
+    }
+
+    /// A numbered heading out of sequence is still a heading when it reads as
+    /// one: a short title, not a sentence, right before the next paragraph in
+    /// sequence or another heading.
+    fn heading_ahead(&self, t: &str, ahead: &[Line]) -> bool {
+        let expected = self.last_number.map_or(1, |n| n + 1);
+        let mut text = t.len();
+        for (k, line) in ahead.iter().take(MAX_HEADING_LINES).enumerate() {
+            let next = line.trimmed();
+            let para = PARA_START.captures(next).is_some_and(|c| c[1].parse::<u32>().ok() == Some(expected));
+            if para || CHAPTER.is_match(next) || LETTERED.is_match(next) {
+                return text <= 200
+                    && !ahead[..k].iter().any(|l| l.text.trim_end().ends_with('.'))
+                    && !t.ends_with('.');
+            }
+            text += next.len();
+        }
+        false
     }
 
     /// Lines `i..` form an unnumbered sub-heading: a short run, not ending
@@ -163,7 +199,7 @@ impl State {
             // heading, not by a number that only looks like a start.
             let expected = self.last_number.map_or(1, |n| n + 1).to_string();
             if let Some(next) = lines.get(j + 1) {
-                match self.kind(next.trimmed()) {
+                match self.kind(next.trimmed(), &lines[(j + 2).min(lines.len())..]) {
                     Kind::Text => {}
                     Kind::Para(n, _) if n != expected => return None,
                     _ => return Some(j + 1),
@@ -197,7 +233,7 @@ pub fn segment(lines: &[Line]) -> Draft {
             i += 1;
             continue;
         }
-        match s.kind(t) {
+        match s.kind(t, &lines[i + 1..]) {
             Kind::Para(number, rest) => {
                 s.close();
                 s.open_heading = None;
@@ -260,7 +296,10 @@ pub fn segment(lines: &[Line]) -> Draft {
                     i = end;
                     continue;
                 }
-                if let Some(h) = s.open_heading.filter(|_| s.heading_lines < MAX_HEADING_LINES) {
+                if let Some(h) = s
+                    .open_heading
+                    .filter(|&h| s.heading_lines < MAX_HEADING_LINES && !s.draft.headings[h].text.ends_with('.'))
+                {
                     join_line(&mut s.draft.headings[h].text, t);
                     s.heading_lines += 1;
                 } else if let Some(p) = s.para.as_mut() {

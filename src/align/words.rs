@@ -1,0 +1,147 @@
+//! Paragraph texts as hashed words: the material alignment compares.
+//!
+//! Words are compared in lower case with their outer punctuation stripped
+//! (`(2017).` is `2017`), as 32-bit hashes: a rare collision can only make
+//! two paragraphs look a little more alike.
+
+use crate::read::normalized_chars;
+use rustc_hash::FxHasher;
+use std::hash::{DefaultHasher, Hasher};
+
+/// What alignment keeps of every paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// A hash of the normalised text: equal hashes mean unchanged.
+    pub exact: u64,
+    /// The word hashes, sorted: a bag of words.
+    pub bag: Vec<u32>,
+}
+
+fn word_hash(word: &str) -> u32 {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = if core.is_empty() { word } else { core };
+    let mut h = FxHasher::default();
+    if core.chars().any(char::is_uppercase) {
+        h.write(core.to_lowercase().as_bytes());
+    } else {
+        h.write(core.as_bytes());
+    }
+    (h.finish() >> 32) as u32
+}
+
+/// Walks the normalised text once: every character to `each_char`, every
+/// word's hash to `each_word`.
+fn walk(text: &str, mut each_char: impl FnMut(char), mut each_word: impl FnMut(u32)) {
+    let mut word = String::new();
+    normalized_chars(text, |c| {
+        each_char(c);
+        if c == ' ' {
+            each_word(word_hash(&word));
+            word.clear();
+        } else {
+            word.push(c);
+        }
+    });
+    if !word.is_empty() {
+        each_word(word_hash(&word));
+    }
+}
+
+/// Prepares one paragraph's text: its exact hash and its bag of words.
+pub fn prepare(text: &str) -> Prepared {
+    let mut exact = DefaultHasher::new();
+    let mut buf = [0u8; 4];
+    let mut bag = Vec::with_capacity(text.len() / 6);
+    walk(text, |c| exact.write(c.encode_utf8(&mut buf).as_bytes()), |w| bag.push(w));
+    bag.sort_unstable();
+    Prepared { exact: exact.finish(), bag }
+}
+
+/// The word hashes of `text`, in order.
+pub fn words(text: &str) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    walk(text, |_| {}, |w| out.push(w));
+    out
+}
+
+/// Hashes of adjacent word pairs, sorted and unique.
+pub fn shingles(words: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = words.windows(2).map(|w| w[0].rotate_left(11) ^ w[1].wrapping_mul(0x9E37_79B9)).collect();
+    if let [only] = words {
+        out.push(*only);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many words two sorted bags share (multiset intersection).
+pub fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice similarity of two bags of words: an upper bound of [`ordered_similarity`].
+pub fn bag_similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// Dice similarity of two word sequences over their longest common
+/// subsequence: the share of words kept in order.
+pub fn ordered_similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
+    let equal: usize = ops
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    2.0 * equal as f64 / (a.len() + b.len()) as f64
+}
+
+/// [`ordered_similarity`] of two texts.
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    ordered_similarity(&words(a), &words(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_ignores_case_punctuation_and_spacing() {
+        let a = "The Committee will maintain the target range (0 to 1/4 percent).";
+        let b = "the  committee will maintain the target range 0 to 1/4 percent";
+        assert_eq!(words(a), words(b));
+        assert_ne!(prepare(a).exact, prepare(b).exact, "exact equality is on the normalised text");
+        assert_eq!(text_similarity(a, b), 1.0);
+        let c = "The Committee will raise the target range (1/4 to 1/2 percent).";
+        let s = text_similarity(a, c);
+        assert!(s > 0.6 && s < 0.9, "{s}");
+        assert!(bag_similarity(&prepare(a).bag, &prepare(c).bag) >= s);
+    }
+
+    #[test]
+    fn ligatures_quotes_and_spacing_do_not_make_a_change() {
+        assert_eq!(prepare("the ﬁrst “flow”").exact, prepare(" the  first \"flow\"\n").exact);
+        assert_ne!(prepare("the first flow").exact, prepare("the first flows").exact);
+    }
+}

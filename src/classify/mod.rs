@@ -1,0 +1,77 @@
+//! From aligned groups to classified changes with word diffs.
+
+pub mod words;
+
+use crate::align::{self, AlignOptions, Group};
+use crate::model::{Change, ChangeKind, Comparison, Edition};
+
+/// Text placed between paragraphs when a split or merge joins them.
+pub const PARAGRAPH_JOIN: &str = "\n\n";
+
+/// Compares two editions: aligns their paragraphs by content and classifies
+/// every change.
+pub fn compare(old: Edition, new: Edition, options: &AlignOptions) -> Comparison {
+    let groups = align::align(&old.paragraphs, &new.paragraphs, options);
+    let new_of_old = groups_index(&groups, old.paragraphs.len());
+    let mut changes: Vec<(OrderKey, Change)> =
+        groups.iter().map(|g| (order_key(g, &new_of_old), classify(g, &old, &new))).collect();
+    changes.sort_by_key(|c| c.0);
+    Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect() }
+}
+
+/// Position in the output: new-edition order; a dropped paragraph right
+/// after the counterpart of the old paragraph before it.
+type OrderKey = (i64, u8, usize);
+
+/// For each old paragraph, the last new index of its group, if any.
+fn groups_index(groups: &[Group], old_len: usize) -> Vec<Option<usize>> {
+    let mut at = vec![None; old_len];
+    for g in groups {
+        if let Some(&last) = g.new.last() {
+            for &o in &g.old {
+                at[o] = Some(last);
+            }
+        }
+    }
+    at
+}
+
+fn order_key(g: &Group, new_of_old: &[Option<usize>]) -> OrderKey {
+    match (g.old.first(), g.new.first()) {
+        (_, Some(&n)) => (n as i64, 1, g.old.first().copied().unwrap_or(0)),
+        (Some(&o), None) => {
+            let before = new_of_old[..o].iter().rev().flatten().next();
+            (before.map_or(-1, |&n| n as i64), 2, o)
+        }
+        (None, None) => (i64::MAX, 3, 0),
+    }
+}
+
+fn joined(edition: &Edition, indices: &[usize]) -> String {
+    indices.iter().map(|&i| edition.paragraphs[i].text.as_str()).collect::<Vec<_>>().join(PARAGRAPH_JOIN)
+}
+
+fn classify(g: &Group, old: &Edition, new: &Edition) -> Change {
+    let labels = |e: &Edition, ix: &[usize]| ix.iter().map(|&i| e.paragraphs[i].label.clone()).collect::<Vec<_>>();
+    let renumbered = !g.old.is_empty() && !g.new.is_empty() && labels(old, &g.old) != labels(new, &g.new);
+    let kind = match (g.old.len(), g.new.len()) {
+        (0, _) => ChangeKind::New,
+        (_, 0) => ChangeKind::Dropped,
+        (1, 1) if !g.in_order => ChangeKind::Moved,
+        (1, 1) if g.identical => ChangeKind::Unchanged,
+        (1, 1) => ChangeKind::Revised,
+        (1, _) => ChangeKind::Split,
+        _ => ChangeKind::Merged,
+    };
+    let (similarity, edits) = match kind {
+        ChangeKind::New | ChangeKind::Dropped => (0.0, Vec::new()),
+        ChangeKind::Unchanged => (1.0, Vec::new()),
+        _ if g.identical => (1.0, Vec::new()),
+        _ => {
+            let (a, b) = (joined(old, &g.old), joined(new, &g.new));
+            let sim = align::words::text_similarity(&a, &b);
+            (sim, words::word_diff(&a, &b))
+        }
+    };
+    Change { kind, old: g.old.clone(), new: g.new.clone(), similarity, renumbered, edits }
+}
