@@ -4,7 +4,7 @@
 //! (`(2017).` is `2017`), as 32-bit hashes: a rare collision can only make
 //! two paragraphs look a little more alike.
 
-use crate::read::normalized_chars;
+use crate::read::normalize_into;
 use rustc_hash::FxHasher;
 use std::hash::{DefaultHasher, Hasher};
 
@@ -29,39 +29,29 @@ fn word_hash(word: &str) -> u32 {
     (h.finish() >> 32) as u32
 }
 
-/// Walks the normalised text once: every character to `each_char`, every
-/// word's hash to `each_word`.
-fn walk(text: &str, mut each_char: impl FnMut(char), mut each_word: impl FnMut(u32)) {
-    let mut word = String::new();
-    normalized_chars(text, |c| {
-        each_char(c);
-        if c == ' ' {
-            each_word(word_hash(&word));
-            word.clear();
-        } else {
-            word.push(c);
-        }
-    });
-    if !word.is_empty() {
-        each_word(word_hash(&word));
-    }
+thread_local! {
+    /// A buffer for normalised text, reused across paragraphs.
+    static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Prepares one paragraph's text: its exact hash and its bag of words.
 pub fn prepare(text: &str) -> Prepared {
-    let mut exact = DefaultHasher::new();
-    let mut buf = [0u8; 4];
-    let mut bag = Vec::with_capacity(text.len() / 6);
-    walk(text, |c| exact.write(c.encode_utf8(&mut buf).as_bytes()), |w| bag.push(w));
-    bag.sort_unstable();
-    Prepared { exact: exact.finish(), bag }
+    BUFFER.with_borrow_mut(|norm| {
+        normalize_into(text, norm);
+        let mut exact = DefaultHasher::new();
+        exact.write(norm.as_bytes());
+        let mut bag: Vec<u32> = if norm.is_empty() { Vec::new() } else { norm.split(' ').map(word_hash).collect() };
+        bag.sort_unstable();
+        Prepared { exact: exact.finish(), bag }
+    })
 }
 
 /// The word hashes of `text`, in order.
 pub fn words(text: &str) -> Vec<u32> {
-    let mut out = Vec::with_capacity(text.len() / 6);
-    walk(text, |_| {}, |w| out.push(w));
-    out
+    BUFFER.with_borrow_mut(|norm| {
+        normalize_into(text, norm);
+        if norm.is_empty() { Vec::new() } else { norm.split(' ').map(word_hash).collect() }
+    })
 }
 
 /// Hashes of adjacent word pairs, sorted and unique.

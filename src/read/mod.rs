@@ -5,7 +5,7 @@
 
 mod normalize;
 
-pub use normalize::{normalize, normalized_chars};
+pub use normalize::{normalize, normalize_into};
 
 use crate::error::{Error, ErrorKind, Result};
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ pub fn read_file(path: &Path) -> Result<Source> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    decode(path, &bytes)
+    decode_vec(path, bytes)
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {
@@ -56,9 +56,15 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 /// UTF-16 with a byte-order mark, and Windows-1252 as a fallback for bytes
 /// that are not UTF-8 (with a warning). Line ends become `\n`.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source> {
+    decode_vec(path, bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 becomes the text without a copy.
+pub fn decode_vec(path: &Path, mut bytes: Vec<u8>) -> Result<Source> {
     let mut warnings = Vec::new();
-    let text: String = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_or_1252(rest, &mut warnings)?
+    let text: String = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        utf8_or_1252(bytes, &mut warnings)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[2..]);
@@ -70,27 +76,35 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source> {
         if bytes.contains(&0) {
             return Err(Error::file(ErrorKind::NotText, path, "is a binary file (it contains NUL bytes), not text"));
         }
-        utf8_or_1252(bytes, &mut warnings)?
+        utf8_or_1252(bytes, &mut warnings)
     };
-    let controls = text.chars().filter(|&c| is_binary_control(c)).count();
-    if controls > 0 && controls * 100 >= text.chars().count().max(1) {
+    // C0 controls are single bytes; C1 controls are U+0080..U+009F (C2 80..C2 9F).
+    let bytes = text.as_bytes();
+    let c0 = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    let c1 = if c0 == 0 && text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_binary_control(c) && c > '\u{7F}').count()
+    };
+    let controls = c0 + c1 + bytes.iter().filter(|&&b| b == 0x7F).count();
+    if controls > 0 && controls * 100 >= text.len().max(1) {
         return Err(Error::file(
             ErrorKind::NotText,
             path,
             format!("is not text: it has {controls} control characters"),
         ));
     }
-    Ok(Source { path: path.to_path_buf(), text: unify_line_ends(&text), warnings })
+    Ok(Source { path: path.to_path_buf(), text: unify_line_ends(text), warnings })
 }
 
-fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+fn utf8_or_1252(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(e) => {
-            warnings
-                .push(format!("not valid UTF-8 (first bad byte at offset {}); read as Windows-1252", e.valid_up_to()));
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(text.into_owned())
+            let at = e.utf8_error().valid_up_to();
+            warnings.push(format!("not valid UTF-8 (first bad byte at offset {at}); read as Windows-1252"));
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+            text.into_owned()
         }
     }
 }
@@ -101,9 +115,9 @@ fn is_binary_control(c: char) -> bool {
 }
 
 /// CRLF and lone CR become LF.
-fn unify_line_ends(text: &str) -> String {
+fn unify_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -8,18 +8,30 @@ use unicode_normalization::UnicodeNormalization;
 /// Case and punctuation are kept: they are edits a reader would want to see.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    normalized_chars(text, |c| out.push(c));
+    normalize_into(text, &mut out);
     out
 }
 
-/// Calls `emit` with each character of [`normalize`]`(text)`, without
-/// building the string.
-pub fn normalized_chars(text: &str, emit: impl FnMut(char)) {
+/// [`normalize`] into `out` (cleared first), to reuse one buffer.
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        // ASCII needs no NFKC: only the spaces change.
+        let mut pending_space = false;
+        for word in text.split_ascii_whitespace() {
+            if pending_space {
+                out.push(' ');
+            }
+            out.push_str(word);
+            pending_space = true;
+        }
+        return;
+    }
     // Most text is already in NFKC: skip the decomposition then.
     if unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
-        fold(text.chars(), emit)
+        fold(text.chars(), |c| out.push(c))
     } else {
-        fold(text.nfkc(), emit)
+        fold(text.nfkc(), |c| out.push(c))
     }
 }
 

@@ -102,14 +102,14 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let mut next_mark: Option<u32> = None;
     while i < raw.len() {
         let t = raw[i].text;
-        if FOOTNOTE_RULE.is_match(t)
+        if t.trim_start().starts_with("_____")
+            && FOOTNOTE_RULE.is_match(t)
             && let Some(end) = footnote_block(&raw, i, &mut next_mark, &mut out)
         {
             i = end;
             continue;
         }
-        keep[i] =
-            !(PAGE_FURNITURE.is_match(t) || out.pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t)));
+        keep[i] = !is_noise(t, out.pdf_like);
         i += 1;
     }
     // A page break (noise taken out, or a form feed) inside a sentence is
@@ -146,6 +146,16 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     raw.retain(|_| keep.next().unwrap_or(false));
     out.lines = raw;
     out
+}
+
+/// Page furniture anywhere; link lines and bare page numbers in PDF text.
+/// Cheap tests first: most lines are long prose.
+fn is_noise(t: &str, pdf_like: bool) -> bool {
+    let s = t.trim_start();
+    if s.len() > 40 {
+        return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
+    }
+    PAGE_FURNITURE.is_match(t) || pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
 }
 
 /// Reads a footnote block that starts with the rule at `raw[rule]`; returns
@@ -217,7 +227,7 @@ fn is_pdf_like(raw: &[Line]) -> bool {
                 && w[1].trimmed().starts_with(|c: char| c.is_lowercase())
         })
         .count();
-    let has_rule = raw.iter().any(|l| FOOTNOTE_RULE.is_match(l.text));
+    let has_rule = raw.iter().any(|l| l.trimmed().starts_with("_____") && FOOTNOTE_RULE.is_match(l.text));
     wrapped_across_blank >= 5 && wrapped_across_blank * 10 >= raw.len() || has_rule
 }
 

@@ -52,64 +52,71 @@ pub fn split(text: &str) -> Vec<&str> {
     spans(text).into_iter().map(|r| &text[r.start as usize..r.end as usize]).collect()
 }
 
-/// For each character, whether it sits inside a matched pair of brackets.
-/// An unmatched bracket (`(see (S/2018/250).`, a typo in print) opens nothing.
-fn bracketed(chars: &[(usize, char)]) -> Vec<bool> {
-    let mut inside = vec![false; chars.len()];
+/// The byte ranges inside matched pairs of brackets. An unmatched bracket
+/// (`(see (S/2018/250).`, a typo in print) opens nothing.
+fn bracketed(line: &str) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    if !line.contains(['(', '[']) {
+        return pairs;
+    }
     let mut open: Vec<usize> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        match c {
-            '(' | '[' => open.push(i),
-            ')' | ']' => {
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => open.push(i),
+            b')' | b']' => {
                 if let Some(o) = open.pop() {
-                    pairs.push((o, i));
+                    pairs.push((o + 1, i));
                 }
             }
             _ => {}
         }
     }
-    for (o, c) in pairs {
-        inside[o + 1..c].iter_mut().for_each(|x| *x = true);
-    }
-    inside
+    pairs
+}
+
+/// Closing quotes and brackets that end a sentence with its full stop.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '"' | '’' | '\'' | ')' | ']')
 }
 
 fn split_line(line: &str, offset: usize, out: &mut Vec<std::ops::Range<u32>>) {
     let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let inside = bracketed(&chars);
+    let inside = bracketed(line);
+    let bytes = line.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            // Closing quotes and brackets belong to the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
-            let glued = j < chars.len()
-                && c == '.'
-                && chars[j].1.is_uppercase()
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_lowercase())
-                && i >= 2
-                && chars[i - 1].1.is_lowercase()
-                && chars[i - 2].1.is_lowercase()
-                && !word_before(line, pos).contains(['.', '/', '@']);
-            let spaced = j < chars.len() && chars[j].1.is_whitespace();
-            let next = chars[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
-            let boundary = !inside[j - 1]
-                && (glued || spaced && next.is_some_and(opens_sentence))
-                && !(c == '.' && is_abbreviation(word_before(line, pos + 1)));
-            if boundary {
-                push(out, line, start..end, offset);
-                start = end;
-            }
-            i = j;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
             continue;
         }
-        i += 1;
+        // Closing quotes and brackets belong to the sentence.
+        let mut j = i + 1;
+        let mut last = i;
+        while let Some(c) = line[j..].chars().next().filter(|&c| is_closer(c)) {
+            last = j;
+            j += c.len_utf8();
+        }
+        let next = line[j..].chars().next();
+        let glued = b == b'.' && next.is_some_and(char::is_uppercase) && {
+            let after: Vec<char> = line[j..].chars().take(2).collect();
+            let before: Vec<char> = line[..i].chars().rev().take(2).collect();
+            after.get(1).is_some_and(|c| c.is_lowercase())
+                && before.len() == 2
+                && before.iter().all(|c| c.is_lowercase())
+                && !word_before(line, i).contains(['.', '/', '@'])
+        };
+        let spaced = next.is_some_and(char::is_whitespace);
+        let following = line[j..].trim_start().chars().next();
+        let in_brackets = inside.iter().any(|&(s, e)| s <= last && last < e);
+        let boundary = !in_brackets
+            && (glued || spaced && following.is_some_and(opens_sentence))
+            && !(b == b'.' && is_abbreviation(word_before(line, i + 1)));
+        if boundary {
+            push(out, line, start..j, offset);
+            start = j;
+        }
+        i = j.max(i + 1);
     }
     push(out, line, start..line.len(), offset);
 }
