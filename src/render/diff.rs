@@ -59,9 +59,12 @@ pub fn headings<'a>(cmp: &'a Comparison, change: &Change) -> Vec<&'a str> {
     }
 }
 
-/// `12 unchanged, 3 revised, …`: every class with its count.
-pub fn summary_line(cmp: &Comparison) -> String {
-    cmp.summary().iter().map(|(k, n)| format!("{n} {}", k.name())).collect::<Vec<_>>().join(", ")
+/// `v2.2.6 (2026-04-01)`, or the label alone when it is the date.
+pub fn edition_name(e: &Edition) -> String {
+    match &e.meta.date {
+        Some(d) if *d != e.meta.label => format!("{} ({d})", e.meta.label),
+        _ => e.meta.label.clone(),
+    }
 }
 
 /// Adds a deleted or inserted text; a paragraph break in it (made or
@@ -117,10 +120,7 @@ fn paragraph_text<'a>(e: &'a Edition, ix: &[usize]) -> Vec<&'a str> {
 
 /// Writes the comparison for a person.
 pub fn write_diff(out: &mut impl Write, cmp: &Comparison, palette: &Palette, view: &DiffView) -> std::io::Result<()> {
-    let meta = |e: &Edition| match &e.meta.date {
-        Some(d) if *d != e.meta.label => format!("{} ({d})", e.meta.label),
-        _ => e.meta.label.clone(),
-    };
+    let meta = edition_name;
     writeln!(
         out,
         "{} → {}: {} → {} paragraphs",

@@ -2,9 +2,9 @@
 //! table, then the changes under their headings, deletions struck through
 //! (`~~…~~`) and insertions in bold.
 
-use super::diff::{DiffView, diff_pieces, headings, labels};
+use super::diff::{DiffView, diff_pieces, edition_name, headings, labels};
 use super::palette::Role;
-use crate::model::{ChangeKind, Comparison, Edition};
+use crate::model::{ChangeKind, Comparison};
 use std::io::Write;
 
 /// Escapes Markdown's special characters.
@@ -32,10 +32,7 @@ fn marked(text: &str, mark: &str) -> String {
 
 /// Writes the comparison as Markdown.
 pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -> std::io::Result<()> {
-    let meta = |e: &Edition| match &e.meta.date {
-        Some(d) if *d != e.meta.label => format!("{} ({d})", e.meta.label),
-        _ => e.meta.label.clone(),
-    };
+    let meta = edition_name;
     writeln!(out, "# Changes from {} to {}", escape(&meta(&cmp.old)), escape(&meta(&cmp.new)))?;
     writeln!(out)?;
     let summary = cmp.summary();
