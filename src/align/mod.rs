@@ -14,7 +14,7 @@
 pub mod words;
 
 use crate::model::Paragraph;
-use words::{Prepared, bag_similarity, prepare, shingles, text_similarity};
+use words::{Prepared, bag_similarity, ordered_similarity, prepare, shingles};
 
 /// How alignment decides.
 #[derive(Debug, Clone)]
@@ -116,11 +116,23 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     // the most word pairs (where a moved one went). A candidate in place gets
     // a bonus: near-duplicates are common in reports, and order breaks ties.
     let window = windows(&old_to, &groups, old.len(), new.len());
+    let free_old: Vec<usize> = (0..old.len()).filter(|&o| old_to[o].is_none()).collect();
     let free_new: Vec<usize> = (0..new.len()).filter(|&n| new_to[n].is_none()).collect();
-    let mut index: Vec<(u32, u32)> = free_new
-        .iter()
-        .flat_map(|&n| shingles(&words::words(new_text[n])).into_iter().map(move |s| (s, n as u32)))
-        .collect();
+    // Word sequences of the free paragraphs (none for the paired ones).
+    let sequences = |texts: &[&str], free: &[usize]| {
+        let mut out = vec![Vec::new(); texts.len()];
+        for &i in free {
+            out[i] = words::words(texts[i]);
+        }
+        out
+    };
+    let (old_words, new_words) = std::thread::scope(|s| {
+        let a = s.spawn(|| sequences(old_text, &free_old));
+        let b = sequences(new_text, &free_new);
+        (a.join().expect("word sequences do not panic"), b)
+    });
+    let mut index: Vec<(u32, u32)> =
+        free_new.iter().flat_map(|&n| shingles(&new_words[n]).into_iter().map(move |s| (s, n as u32))).collect();
     index.sort_unstable();
     // Shingle → its run in `index`: one hash probe instead of a binary search.
     let mut runs: rustc_hash::FxHashMap<u32, (u32, u32)> = Default::default();
@@ -131,58 +143,72 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         runs.insert(index[start].0, (start as u32, end as u32));
         start = end;
     }
-    let mut hits = vec![0u32; new.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let mut leftovers: Vec<(usize, Vec<usize>)> = Vec::new();
-    for o in (0..old.len()).filter(|&o| old_to[o].is_none()) {
-        for s in &shingles(&words::words(old_text[o])) {
-            let Some(&(lo, hi)) = runs.get(s) else { continue };
-            let (lo, hi) = (lo as usize, hi as usize);
-            if hi - lo > COMMON_SHINGLE {
-                continue;
-            }
-            for &(_, n) in &index[lo..hi] {
-                let n = n as usize;
-                if hits[n] == 0 {
-                    touched.push(n);
+    // Each free old paragraph's candidates, on two threads.
+    let search = |chunk: &[usize]| {
+        let mut hits = vec![0u32; new.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        let mut leftovers: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &o in chunk {
+            for s in &shingles(&old_words[o]) {
+                let Some(&(lo, hi)) = runs.get(s) else { continue };
+                let (lo, hi) = (lo as usize, hi as usize);
+                if hi - lo > COMMON_SHINGLE {
+                    continue;
                 }
-                hits[n] += 1;
+                for &(_, n) in &index[lo..hi] {
+                    let n = n as usize;
+                    if hits[n] == 0 {
+                        touched.push(n);
+                    }
+                    hits[n] += 1;
+                }
+            }
+            // The best few by shared word pairs, without sorting them all.
+            let key = |n: &usize| (std::cmp::Reverse(hits[*n]), *n);
+            if touched.len() > CANDIDATES {
+                touched.select_nth_unstable_by_key(CANDIDATES, key);
+                touched[..CANDIDATES].sort_unstable_by_key(key);
+            } else {
+                touched.sort_unstable_by_key(key);
+            }
+            let (lo, hi) = window[o];
+            let in_place = lo..hi;
+            let first_free = free_new.partition_point(|&n| n < lo);
+            let nearby = free_new[first_free..].iter().take_while(|&&n| n < hi && hi - lo <= IN_PLACE_MAX);
+            let mut seen: Vec<usize> = Vec::new();
+            for &n in touched.iter().take(CANDIDATES).chain(nearby) {
+                if seen.contains(&n) {
+                    continue;
+                }
+                seen.push(n);
+                let score = bag_similarity(&old[o].bag, &new[n].bag);
+                if score >= options.threshold {
+                    let bonus = if in_place.contains(&n) { IN_PLACE_BONUS } else { 0.0 };
+                    candidates.push((score + bonus, o, n));
+                }
+            }
+            leftovers.push((o, seen));
+            for n in touched.drain(..) {
+                hits[n] = 0;
             }
         }
-        // The best few by shared word pairs, without sorting them all.
-        let key = |n: &usize| (std::cmp::Reverse(hits[*n]), *n);
-        if touched.len() > CANDIDATES {
-            touched.select_nth_unstable_by_key(CANDIDATES, key);
-            touched[..CANDIDATES].sort_unstable_by_key(key);
-        } else {
-            touched.sort_unstable_by_key(key);
-        }
-        let (lo, hi) = window[o];
-        let in_place = lo..hi;
-        let first_free = free_new.partition_point(|&n| n < lo);
-        let nearby = free_new[first_free..].iter().take_while(|&&n| n < hi && hi - lo <= IN_PLACE_MAX);
-        let mut seen: Vec<usize> = Vec::new();
-        for &n in touched.iter().take(CANDIDATES).chain(nearby) {
-            if seen.contains(&n) {
-                continue;
-            }
-            seen.push(n);
-            let score = bag_similarity(&old[o].bag, &new[n].bag);
-            if score >= options.threshold {
-                let bonus = if in_place.contains(&n) { IN_PLACE_BONUS } else { 0.0 };
-                candidates.push((score + bonus, o, n));
-            }
-        }
-        leftovers.push((o, seen));
-        for n in touched.drain(..) {
-            hits[n] = 0;
-        }
-    }
+        (candidates, leftovers)
+    };
+    let (first, second) = free_old.split_at(free_old.len() / 2);
+    let ((mut candidates, mut leftovers), (more, later)) = std::thread::scope(|s| {
+        let a = s.spawn(|| search(first));
+        let b = search(second);
+        (a.join().expect("the candidate search does not panic"), b)
+    });
+    candidates.extend(more);
+    leftovers.extend(later);
     // Best first; ties go to document order.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in candidates {
-        if old_to[o].is_none() && new_to[n].is_none() && text_similarity(old_text[o], new_text[n]) >= options.threshold
+        if old_to[o].is_none()
+            && new_to[n].is_none()
+            && ordered_similarity(&old_words[o], &new_words[n]) >= options.threshold
         {
             pair(&mut groups, &mut old_to, &mut new_to, o, n, false);
         }

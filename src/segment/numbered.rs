@@ -130,7 +130,10 @@ impl State {
         if !self.prev_ended() {
             return Kind::Text;
         }
-        if !first.is_ascii_uppercase() || t.as_bytes().get(1..).is_none_or(|r| !r.contains(&b'.')) {
+        // `A. …` or `IV. …`: a capital (or a few roman numerals) and a full stop.
+        let head = &t.as_bytes()[..t.len().min(9)];
+        let dot = head.iter().position(|&b| b == b'.');
+        if !first.is_ascii_uppercase() || dot.is_none_or(|d| d > 1 && !head[..d].iter().all(|b| b"IVXLC".contains(b))) {
             return Kind::Text;
         }
         let chapter = CHAPTER.captures(t).and_then(|c| roman(&c[1]));

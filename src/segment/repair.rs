@@ -49,6 +49,16 @@ pub fn join_line(buf: &mut String, line: &str) {
 /// Collapses runs of spaces and tabs into one space on each line, and trims
 /// each line. NBSP and other spaces are kept as printed.
 pub fn collapse_spaces(text: &str) -> String {
+    // Most paragraphs have nothing to collapse.
+    let clean = !text.contains("  ")
+        && !text.contains('\t')
+        && !text.contains(" \n")
+        && !text.contains("\n ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    if clean {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
