@@ -70,10 +70,8 @@ pub struct Paragraph {
     pub headings: Vec<usize>,
     /// The text with extraction noise removed (wrapping, page breaks,
     /// footnote markers, split words); list items and table rows stay on
-    /// lines of their own.
+    /// lines of their own. [`Paragraph::sentences`] splits it.
     pub text: String,
-    /// Where each sentence lies in `text` (byte ranges): see [`Paragraph::sentences`].
-    pub sentence_spans: Vec<std::ops::Range<u32>>,
     /// The footnotes its sentences cite.
     pub footnotes: Vec<Footnote>,
     /// The 1-based line of the source where the paragraph starts.
@@ -81,9 +79,10 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// The paragraph's sentences, in order.
+    /// The paragraph's sentences, in order: derived from the text when
+    /// asked for, so reading and comparing editions do not pay for them.
     pub fn sentences(&self) -> Vec<&str> {
-        self.sentence_spans.iter().map(|r| &self.text[r.start as usize..r.end as usize]).collect()
+        crate::segment::sentences::split(&self.text)
     }
 }
 

@@ -17,7 +17,7 @@ fn every_statement_reads_as_ordinal_paragraphs_dated_by_file_name() {
         let want: Vec<String> = (1..=e.paragraphs.len()).map(|n| n.to_string()).collect();
         assert_eq!(labels(&e), want, "{stem}");
         assert!(e.warnings.is_empty(), "{stem}: {:?}", e.warnings);
-        assert!(e.paragraphs.iter().all(|p| !p.text.contains("  ") && !p.sentence_spans.is_empty()), "{stem}");
+        assert!(e.paragraphs.iter().all(|p| !p.text.contains("  ") && !p.sentences().is_empty()), "{stem}");
     }
 }
 
@@ -31,7 +31,7 @@ fn first_statement_1994() {
          slightly the degree of pressure on reserve positions. The action is expected to be associated with a \
          small increase in short-term money market interest rates."
     );
-    assert_eq!(e.paragraph("1").unwrap().sentence_spans.len(), 2);
+    assert_eq!(e.paragraph("1").unwrap().sentences().len(), 2);
     assert_eq!(e.meta.title, None);
 }
 

@@ -21,7 +21,14 @@ fn word_hash(word: &str) -> u32 {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { word } else { core };
     let mut h = FxHasher::default();
-    if core.chars().any(char::is_uppercase) {
+    if core.is_ascii() && core.len() <= 64 {
+        // Lower case on the stack: the same bytes as `to_lowercase` would give.
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..core.len()];
+        lower.copy_from_slice(core.as_bytes());
+        lower.make_ascii_lowercase();
+        h.write(lower);
+    } else if core.chars().any(char::is_uppercase) {
         h.write(core.to_lowercase().as_bytes());
     } else {
         h.write(core.as_bytes());

@@ -27,7 +27,24 @@ pub fn normalize_into(text: &str, out: &mut String) {
         }
         return;
     }
-    // Most text is already in NFKC: skip the decomposition then.
+    // Common printed punctuation and Latin-1 letters are their own NFKC:
+    // only spaces and curly quotes change.
+    if text.chars().all(is_plain) {
+        let mut pending_space = false;
+        for word in text.split_whitespace() {
+            if pending_space {
+                out.push(' ');
+            }
+            if word.contains(is_curly_quote) {
+                out.extend(word.chars().map(straighten));
+            } else {
+                out.push_str(word);
+            }
+            pending_space = true;
+        }
+        return;
+    }
+    // Most other text is already in NFKC too: skip the decomposition then.
     if unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         fold(text.chars(), |c| out.push(c))
     } else {
@@ -35,16 +52,34 @@ pub fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
+/// Characters that NFKC leaves alone and [`fold`] does not drop: ASCII,
+/// Latin-1 letters, dashes, quotes, bullets.
+fn is_plain(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{C0}'..='\u{FF}' | '\u{2010}' | '\u{2012}'..='\u{2015}' | '\u{2018}'..='\u{201F}' | '\u{2022}')
+}
+
+fn is_curly_quote(c: char) -> bool {
+    matches!(c, '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}')
+}
+
+/// Curly quotes and primes become straight quotes.
+fn straighten(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        c => c,
+    }
+}
+
 fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
     let mut started = false;
     let mut pending_space = false;
     for c in chars {
-        let c = match c {
-            '\u{00AD}' => continue,
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            c => c,
-        };
+        if c == '\u{00AD}' {
+            continue;
+        }
+        let c = straighten(c);
         if c.is_whitespace() {
             pending_space = started;
             continue;
@@ -61,6 +96,18 @@ fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn plain_and_general_paths_agree() {
+        for t in ["“Children’s” café – x", "a\u{00A0}“b”  c\u{00AD}d", " é\t‘x’\n"] {
+            let general: String = {
+                let mut s = String::new();
+                super::fold(unicode_normalization::UnicodeNormalization::nfkc(t), |c| s.push(c));
+                s
+            };
+            assert_eq!(normalize(t), general, "{t:?}");
+        }
+    }
 
     #[test]
     fn ligatures_nbsp_soft_hyphens_quotes_spaces() {

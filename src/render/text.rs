@@ -44,7 +44,7 @@ pub fn write_outline(out: &mut impl Write, edition: &Edition, options: &TextOpti
         "{}, {}, {}, {}; {}",
         plural(edition.paragraphs.len(), "paragraph", "paragraphs"),
         plural(edition.headings.len(), "heading", "headings"),
-        plural(edition.paragraphs.iter().map(|p| p.sentence_spans.len()).sum(), "sentence", "sentences"),
+        plural(edition.paragraphs.iter().map(|p| p.sentences().len()).sum(), "sentence", "sentences"),
         plural(edition.footnote_count(), "footnote", "footnotes"),
         edition.layout.name(),
     )?;

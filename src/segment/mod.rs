@@ -144,7 +144,6 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             label,
             number: draft_para.number,
             headings: draft_para.headings,
-            sentence_spans: sentences::spans(&text),
             text,
             footnotes,
             line: draft_para.line,

@@ -235,32 +235,45 @@ fn lower(word: &str) -> Cow<'_, str> {
 /// joined by inner hyphens and apostrophes (`money-laundering`, `Children’s`).
 /// The line-end hyphen mark separates words.
 fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = move |i: usize| -> (char, usize) {
+        if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
+            if i >= bytes.len() {
+                return None;
+            }
+            let (c, len) = at(i);
             if c.is_alphabetic() {
                 break i;
             }
+            i += len;
         };
         let mut end = start;
         let mut letters_only = true;
-        while let Some(&(i, c)) = chars.peek() {
+        while i < bytes.len() {
+            let (c, len) = at(i);
             if c.is_alphabetic() || is_mark(c) {
-                end = i + c.len_utf8();
-                chars.next();
+                i += len;
+                end = i;
             } else if matches!(c, '-' | '\'' | '’') {
-                chars.next();
-                match chars.peek() {
-                    Some(&(_, n)) if n.is_alphabetic() => letters_only = false,
-                    _ => break,
+                i += len;
+                if i < bytes.len() && at(i).0.is_alphabetic() {
+                    letters_only = false;
+                } else {
+                    break;
                 }
             } else {
                 break;
             }
-        }
-        if end == start {
-            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         Some((start, end, letters_only))
     })
