@@ -1,11 +1,12 @@
 //! `editions` tracks how a long document changes from one edition to the
-//! next. This crate reads an edition (often text extracted from a PDF) into
-//! its structure: title, headings, numbered paragraphs, sentences and
-//! footnotes.
+//! next. It reads an edition (often text extracted from a PDF) into its
+//! structure — title, headings, numbered paragraphs, sentences and
+//! footnotes — and compares two editions paragraph by paragraph.
 //!
 //! The stages are plain functions over plain data: [`read`] decodes a file,
-//! [`segment`] finds the structure, [`render`] writes it for people and
-//! programs.
+//! [`segment`] finds the structure, [`align`] pairs the paragraphs of two
+//! editions by content, [`classify`] names each change and diffs its words,
+//! [`render`] writes editions and comparisons for people and programs.
 //!
 //! ```
 //! use editions::{read, segment};

@@ -44,6 +44,8 @@ pub struct Group {
     pub in_order: bool,
     /// The normalised texts are identical.
     pub identical: bool,
+    /// The word similarity of the two sides, when alignment measured it.
+    pub similarity: Option<f64>,
 }
 
 /// Shingles shared by more paragraphs than this say nothing about a pair.
@@ -91,10 +93,11 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
                 new_to: &mut [Option<usize>],
                 o: usize,
                 n: usize,
-                identical: bool| {
+                identical: bool,
+                similarity: f64| {
         old_to[o] = Some(groups.len());
         new_to[n] = Some(groups.len());
-        groups.push(Group { old: vec![o], new: vec![n], in_order: true, identical });
+        groups.push(Group { old: vec![o], new: vec![n], in_order: true, identical, similarity: Some(similarity) });
     };
 
     // 1. Identical texts, in order of appearance.
@@ -106,7 +109,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     }
     for (o, p) in old.iter().enumerate() {
         if let Some(n) = by_hash.get_mut(&p.exact).and_then(|q| q.pop_front()) {
-            pair(&mut groups, &mut old_to, &mut new_to, o, n, true);
+            pair(&mut groups, &mut old_to, &mut new_to, o, n, true, 1.0);
         }
     }
     drop(by_hash);
@@ -206,11 +209,12 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     // Best first; ties go to document order.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in candidates {
-        if old_to[o].is_none()
-            && new_to[n].is_none()
-            && ordered_similarity(&old_words[o], &new_words[n]) >= options.threshold
-        {
-            pair(&mut groups, &mut old_to, &mut new_to, o, n, false);
+        if old_to[o].is_some() || new_to[n].is_some() {
+            continue;
+        }
+        let similarity = ordered_similarity(&old_words[o], &new_words[n]);
+        if similarity >= options.threshold {
+            pair(&mut groups, &mut old_to, &mut new_to, o, n, false, similarity);
         }
     }
 
@@ -234,7 +238,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
             old_to[o] = Some(groups.len());
             new_to[a] = Some(groups.len());
             new_to[b] = Some(groups.len());
-            groups.push(Group { old: vec![o], new: vec![a, b], in_order: true, identical: false });
+            groups.push(Group { old: vec![o], new: vec![a, b], in_order: true, identical: false, similarity: None });
         }
     }
 
@@ -248,10 +252,10 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     }
 
     for o in (0..old.len()).filter(|&o| old_to[o].is_none()) {
-        groups.push(Group { old: vec![o], new: vec![], in_order: true, identical: false });
+        groups.push(Group { old: vec![o], new: vec![], in_order: true, identical: false, similarity: None });
     }
     for n in (0..new.len()).filter(|&n| new_to[n].is_none()) {
-        groups.push(Group { old: vec![], new: vec![n], in_order: true, identical: false });
+        groups.push(Group { old: vec![], new: vec![n], in_order: true, identical: false, similarity: None });
     }
     groups
 }
@@ -314,6 +318,7 @@ fn split_or_merge(
             own.push(x);
             own.sort_unstable();
             groups[g].identical = false;
+            groups[g].similarity = None;
             my_to[x] = Some(g);
         }
     }

@@ -69,7 +69,7 @@ fn classify(g: &Group, old: &Edition, new: &Edition) -> Change {
         _ if g.identical => (1.0, Vec::new()),
         _ => {
             let (a, b) = (joined(old, &g.old), joined(new, &g.new));
-            let sim = align::words::text_similarity(&a, &b);
+            let sim = g.similarity.unwrap_or_else(|| align::words::text_similarity(&a, &b));
             (sim, words::word_diff(&a, &b))
         }
     };
