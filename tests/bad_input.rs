@@ -141,6 +141,19 @@ fn duplicated_and_out_of_order_numbers_get_unique_labels_and_warnings() {
 }
 
 #[test]
+fn numbering_that_starts_again() {
+    let doc = "1. The first.\n\n2. The second.\n\n3. The third.\n\nAnnex\n\n1. The annex's first.\n\n2. Its second.\n";
+    let e = edition_of(doc.as_bytes(), "x.txt");
+    assert_eq!(labels(&e), ["1", "2", "3", "1_2", "2_2"]);
+    assert_eq!(e.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Annex"]);
+    assert_eq!(e.heading_texts(&e.paragraphs[3]), ["Annex"]);
+    assert_eq!(
+        e.warnings[0],
+        "line 9: paragraph numbering starts again at 1 after 3; repeated numbers get labels such as 1_2"
+    );
+}
+
+#[test]
 fn numbers_that_do_not_start_paragraphs() {
     let doc = "1. As at July 2018, over\n1,300 children were held; the\n2018 report says so.\n\n2. See the\n 1  footnote-like line and\n3. items later.\n";
     let e = edition_of(doc.as_bytes(), "x.txt");

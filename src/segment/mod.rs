@@ -110,6 +110,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     }
 
     let repairer = Repairer::new(texts.iter().map(String::as_str));
+    let mut relabelled: Vec<String> = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     let mut per_section: HashMap<String, usize> = HashMap::new();
     let mut paragraphs = Vec::with_capacity(texts.len());
@@ -135,8 +136,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             label = format!("{base}_{k}");
         }
         if k > 1 {
-            draft
-                .warnings
+            relabelled
                 .push(format!("line {}: label {base} is taken; this paragraph is labelled {label}", draft_para.line));
         }
         used.insert(label.clone());
@@ -150,6 +150,14 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
         });
     }
 
+    // A few relabelled paragraphs are listed; many (numbering that starts
+    // again) are counted, with the first.
+    if relabelled.len() > 3 {
+        let count = relabelled.len();
+        draft.warnings.push(format!("{count} paragraphs have a number already used; the first: {}", relabelled[0]));
+    } else {
+        draft.warnings.append(&mut relabelled);
+    }
     let mut warnings = source_warnings;
     warnings.append(&mut draft.warnings);
     if paragraphs.is_empty() {

@@ -122,7 +122,13 @@ impl State {
             // evidence and near where the sequence is: a repeat, a gap, a swap.
             let near = n + 3 >= expected && n <= expected + 5;
             let first = self.last_number.is_none() && n > 0;
-            let plausible = n == expected && (sentence || self.prev_ended()) || strong && (near || first);
+            // Numbering that starts again at 1 (an annex, a second part)
+            // after a paragraph that ended with a full stop.
+            let restart = n == 1
+                && expected > 2
+                && sentence
+                && self.para.as_ref().is_none_or(|p| p.text.trim_end().ends_with(['.', ')']));
+            let plausible = n == expected && (sentence || self.prev_ended()) || strong && (near || first) || restart;
             if plausible {
                 return Kind::Para(c[1].to_string(), rest.to_string());
             }
@@ -168,7 +174,9 @@ impl State {
         let mut text = t.len();
         for (k, line) in ahead.iter().take(MAX_HEADING_LINES).enumerate() {
             let next = line.trimmed();
-            let para = PARA_START.captures(next).is_some_and(|c| c[1].parse::<u32>().ok() == Some(expected));
+            // The next paragraph in sequence, or numbering starting again.
+            let para =
+                PARA_START.captures(next).is_some_and(|c| c[1].parse::<u32>().is_ok_and(|n| n == expected || n == 1));
             if para || CHAPTER.is_match(next) || LETTERED.is_match(next) {
                 return text <= 200
                     && !ahead[..k].iter().any(|l| l.text.trim_end().ends_with('.'))
@@ -204,7 +212,7 @@ impl State {
             if let Some(next) = lines.get(j + 1) {
                 match self.kind(next.trimmed(), &lines[(j + 2).min(lines.len())..]) {
                     Kind::Text => {}
-                    Kind::Para(n, _) if n != expected => return None,
+                    Kind::Para(n, _) if n != expected && n != "1" => return None,
                     _ => return Some(j + 1),
                 }
             }
@@ -242,7 +250,13 @@ pub fn segment(lines: &[Line]) -> Draft {
                 s.open_heading = None;
                 let n: u32 = number.parse().unwrap_or(0);
                 let expected = s.last_number.map_or(1, |n| n + 1);
-                if n != expected {
+                if n == 1 && expected > 2 {
+                    s.draft.warnings.push(format!(
+                        "line {}: paragraph numbering starts again at 1 after {}; repeated numbers get labels such as 1_2",
+                        line.line_no(),
+                        expected - 1
+                    ));
+                } else if n != expected {
                     let what = if s.used.contains(&number) {
                         "appears again"
                     } else if n < expected {
@@ -255,7 +269,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                         .push(format!("line {}: paragraph {number} {what} (expected {expected})", line.line_no()));
                 }
                 s.used.insert(number.clone());
-                s.last_number = Some(n.max(s.last_number.unwrap_or(0)));
+                s.last_number = Some(if n == 1 { 1 } else { n.max(s.last_number.unwrap_or(0)) });
                 s.para = Some(DraftParagraph {
                     number: Some(number),
                     headings: s.stack.clone(),
