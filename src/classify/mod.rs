@@ -13,8 +13,18 @@ pub const PARAGRAPH_JOIN: &str = "\n\n";
 pub fn compare(old: Edition, new: Edition, options: &AlignOptions) -> Comparison {
     let groups = align::align(&old.paragraphs, &new.paragraphs, options);
     let new_of_old = groups_index(&groups, old.paragraphs.len());
-    let mut changes: Vec<(OrderKey, Change)> =
-        groups.iter().map(|g| (order_key(g, &new_of_old), classify(g, &old, &new))).collect();
+    // Word diffs are the work here: two threads share it.
+    let classify_all = |part: &[Group]| -> Vec<(OrderKey, Change)> {
+        part.iter().map(|g| (order_key(g, &new_of_old), classify(g, &old, &new))).collect()
+    };
+    let (first, second) = groups.split_at(groups.len() / 2);
+    let mut changes = std::thread::scope(|s| {
+        let a = s.spawn(|| classify_all(first));
+        let mut b = classify_all(second);
+        let mut all = a.join().expect("classifying does not panic");
+        all.append(&mut b);
+        all
+    });
     changes.sort_by_key(|c| c.0);
     Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect() }
 }

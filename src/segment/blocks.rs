@@ -58,7 +58,10 @@ fn plain_heading(block: &[&Line]) -> Option<(usize, String)> {
 /// Counts the numbered section headings written in `style`.
 pub fn count_sections(lines: &[Line], style: Sections) -> usize {
     match style {
-        Sections::Markdown => lines.iter().filter(|l| md_heading(l.text).is_some_and(|h| h.1.is_some())).count(),
+        Sections::Markdown => lines
+            .iter()
+            .filter(|l| l.text.starts_with('#') && md_heading(l.text).is_some_and(|h| h.1.is_some()))
+            .count(),
         Sections::Plain => blocks(lines).iter().filter(|b| plain_heading(b).is_some()).count(),
         Sections::None => 0,
     }
