@@ -6,6 +6,7 @@
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// Stands where a line ended with a hyphen, until [`Repairer`] decides
@@ -108,42 +109,39 @@ const SHORT_WORDS: &[&str] = &[
 
 /// Repairs split words using the vocabulary of the whole document.
 pub struct Repairer {
-    /// How often each word (lower case) occurs in the document as printed.
-    counts: HashMap<String, u32>,
-    /// Words (lower case) that are no word in their own right: candidates
+    /// How often each word occurs in the document as printed, by the hash
+    /// of its lower case ([`key`]).
+    counts: HashMap<u64, u32>,
+    /// Words that are no word in their own right, by [`key`]: candidates
     /// for the fragments of a split word.
-    fragments: HashSet<String>,
+    fragments: HashSet<u64>,
 }
 
 impl Repairer {
     /// Learns the vocabulary of a document from its paragraph texts.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut counts: HashMap<String, u32> = HashMap::default();
+        // Per word: how often, and whether it is a word whatever its count
+        // (a common English word), or could be one if seen twice (3+ letters).
+        let mut seen: HashMap<u64, (u32, bool, bool)> = HashMap::default();
         for text in texts {
             for (start, end, _) in words(text) {
-                let word = lower(&text[start..end]);
-                match counts.get_mut(word.as_ref()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        counts.insert(word.into_owned(), 1);
-                    }
-                }
+                let word = &text[start..end];
+                seen.entry(key(word)).and_modify(|e| e.0 += 1).or_insert_with(|| {
+                    let lower = lower(word);
+                    let common =
+                        SHORT_WORDS.contains(&lower.as_ref()) || COMMON_WORDS.binary_search(&lower.as_ref()).is_ok();
+                    (1, common, word.chars().count() >= 3)
+                });
             }
         }
-        let fragments = counts
-            .iter()
-            .filter(|&(w, &n)| {
-                !(w.chars().count() >= 3 && n > 1
-                    || SHORT_WORDS.contains(&w.as_str())
-                    || COMMON_WORDS.binary_search(&w.as_str()).is_ok())
-            })
-            .map(|(w, _)| w.clone())
-            .collect();
+        let fragments =
+            seen.iter().filter(|&(_, &(n, common, long))| !(common || long && n > 1)).map(|(&k, _)| k).collect();
+        let counts = seen.into_iter().map(|(k, (n, _, _))| (k, n)).collect();
         Repairer { counts, fragments }
     }
 
     fn count(&self, word: &str) -> u32 {
-        self.counts.get(lower(word).as_ref()).copied().unwrap_or(0)
+        self.counts.get(&key(word)).copied().unwrap_or(0)
     }
 
     /// The word is proven: the document prints it, or it is one of the
@@ -155,7 +153,7 @@ impl Repairer {
     /// The word is no word in its own right (`recrui`, `tment`): not
     /// printed elsewhere in the document, nor a common English word.
     fn is_fragment(&self, word: &str) -> bool {
-        !self.fragments.is_empty() && self.fragments.contains(lower(word).as_ref())
+        !self.fragments.is_empty() && self.fragments.contains(&key(word))
     }
 
     /// Repairs one paragraph's text.
@@ -224,6 +222,22 @@ impl Repairer {
         out.push_str(&text[copied..]);
         out
     }
+}
+
+/// A word's identity in the vocabulary: the hash of its lower case,
+/// computed without allocating for short ASCII words.
+fn key(word: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        h.write(lower);
+    } else {
+        h.write(word.to_lowercase().as_bytes());
+    }
+    h.finish()
 }
 
 /// The word in lower case, borrowed when it already is.
