@@ -14,7 +14,8 @@
 pub mod words;
 
 use crate::model::Paragraph;
-use words::{Prepared, bag_similarity, ordered_similarity, prepare, shingles};
+use std::sync::OnceLock;
+use words::{bag_similarity, exact_hash, ordered_similarity, raw_hash, shingles};
 
 /// How alignment decides.
 #[derive(Debug, Clone)]
@@ -70,19 +71,6 @@ pub fn align(old: &[Paragraph], new: &[Paragraph], options: &AlignOptions) -> Ve
     align_texts(&old, &new, options)
 }
 
-/// Runs `f` over both sides, on two threads when there is much to do.
-fn both<T: Send>(old: &[&str], new: &[&str], f: impl Fn(Side, usize, &str) -> T + Sync) -> (Vec<T>, Vec<T>) {
-    let run = |side, texts: &[&str]| texts.iter().enumerate().map(|(i, t)| f(side, i, t)).collect::<Vec<T>>();
-    if old.len() + new.len() < 2000 {
-        return (run(Side::Old, old), run(Side::New, new));
-    }
-    std::thread::scope(|s| {
-        let a = s.spawn(|| run(Side::Old, old));
-        let b = run(Side::New, new);
-        (a.join().expect("preparing paragraphs does not panic"), b)
-    })
-}
-
 /// [`align`] on paragraph texts.
 pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions) -> Vec<Group> {
     let mut old_to: Vec<Option<usize>> = vec![None; old_text.len()];
@@ -100,19 +88,30 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         groups.push(Group { old: vec![o], new: vec![n], in_order: true, identical, similarity: Some(similarity) });
     };
 
-    // 1. Identical texts, in order of appearance.
-    let (old, new) = both(old_text, new_text, |_, _, t| prepare(t));
-    let (old, new) = (old.as_slice(), new.as_slice());
-    let mut by_hash: rustc_hash::FxHashMap<u64, std::collections::VecDeque<usize>> = Default::default();
-    for (n, p) in new.iter().enumerate() {
-        by_hash.entry(p.exact).or_default().push_back(n);
-    }
-    for (o, p) in old.iter().enumerate() {
-        if let Some(n) = by_hash.get_mut(&p.exact).and_then(|q| q.pop_front()) {
-            pair(&mut groups, &mut old_to, &mut new_to, o, n, true, 1.0);
+    // 1. Identical texts, in order of appearance: as printed first (cheap),
+    // then the rest once normalised.
+    for hash in [raw_hash as fn(&str) -> u64, exact_hash] {
+        let free_old: Vec<usize> = (0..old_text.len()).filter(|&o| old_to[o].is_none()).collect();
+        let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
+        let pick = |texts: &[&str], free: &[usize]| free.iter().map(|&i| hash(texts[i])).collect::<Vec<u64>>();
+        let (old_hashes, new_hashes) = std::thread::scope(|s| {
+            let a = s.spawn(|| pick(old_text, &free_old));
+            let b = pick(new_text, &free_new);
+            (a.join().expect("hashing does not panic"), b)
+        });
+        let mut by_hash: rustc_hash::FxHashMap<u64, std::collections::VecDeque<usize>> = Default::default();
+        for (&n, h) in free_new.iter().zip(new_hashes) {
+            by_hash.entry(h).or_default().push_back(n);
+        }
+        for (&o, h) in free_old.iter().zip(old_hashes) {
+            if let Some(n) = by_hash.get_mut(&h).and_then(|q| q.pop_front()) {
+                pair(&mut groups, &mut old_to, &mut new_to, o, n, true, 1.0);
+            }
         }
     }
-    drop(by_hash);
+    // Bags of words, made when first needed: most paragraphs never are.
+    let old = &Bags::new(old_text);
+    let new = &Bags::new(new_text);
 
     // 2. Candidates: the free paragraphs between the identical neighbours
     // (where an edited paragraph usually stays), and the paragraphs that share
@@ -185,7 +184,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
                     continue;
                 }
                 seen.push(n);
-                let score = bag_similarity(&old[o].bag, &new[n].bag);
+                let score = bag_similarity(old.bag(o), new.bag(n));
                 if score >= options.threshold {
                     let bonus = if in_place.contains(&n) { IN_PLACE_BONUS } else { 0.0 };
                     candidates.push((score + bonus, o, n));
@@ -219,7 +218,29 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     }
 
     // 3. Splits and merges: a leftover paragraph near a paired one, or two
-    // leftovers near each other that together match one paragraph.
+    // leftovers near each other that together match one paragraph. The bags
+    // this looks at are made first, on two threads.
+    let (mut warm_old, mut warm_new): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for side in [Side::Old, Side::New] {
+        let mine_to = if side == Side::Old { &old_to } else { &new_to };
+        for x in (0..mine_to.len()).filter(|&x| mine_to[x].is_none()) {
+            let from = x.saturating_sub(JOIN_REACH);
+            for (y, to) in mine_to.iter().enumerate().skip(from).take(x + JOIN_REACH + 1 - from) {
+                let (mine, theirs) = match side {
+                    Side::Old => (&mut warm_old, &mut warm_new),
+                    Side::New => (&mut warm_new, &mut warm_old),
+                };
+                mine.push(y);
+                if let Some(g) = *to {
+                    theirs.extend(if side == Side::Old { &groups[g].new } else { &groups[g].old });
+                }
+            }
+        }
+    }
+    std::thread::scope(|s| {
+        s.spawn(|| warm_old.iter().for_each(|&i| _ = old.bag(i)));
+        warm_new.iter().for_each(|&i| _ = new.bag(i));
+    });
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::New);
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::Old);
     for (o, found) in leftovers {
@@ -232,7 +253,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
             .iter()
             .enumerate()
             .flat_map(|(k, &a)| free[k + 1..].iter().take_while(move |&&b| b - a <= JOIN_REACH).map(move |&b| (a, b)))
-            .map(|(a, b)| (bag_similarity(&old[o].bag, &joined(&[&new[a], &new[b]])), a, b))
+            .map(|(a, b)| (bag_similarity(old.bag(o), &joined(&[new.bag(a), new.bag(b)])), a, b))
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, a, b)) = best.filter(|b| b.0 >= options.threshold) {
             old_to[o] = Some(groups.len());
@@ -273,8 +294,8 @@ fn split_or_merge(
     groups: &mut [Group],
     old_to: &mut [Option<usize>],
     new_to: &mut [Option<usize>],
-    old: &[Prepared],
-    new: &[Prepared],
+    old: &Bags,
+    new: &Bags,
     options: &AlignOptions,
     side: Side,
 ) {
@@ -303,9 +324,9 @@ fn split_or_merge(
             if parts.windows(2).any(|w| w[1] - w[0] > JOIN_REACH) {
                 continue;
             }
-            let target = &theirs[other[0]].bag;
-            let before = bag_similarity(target, &joined(&own.iter().map(|&i| &mine[i]).collect::<Vec<_>>()));
-            let after = bag_similarity(target, &joined(&parts.iter().map(|&i| &mine[i]).collect::<Vec<_>>()));
+            let target = theirs.bag(other[0]);
+            let before = bag_similarity(target, &joined(&own.iter().map(|&i| mine.bag(i)).collect::<Vec<_>>()));
+            let after = bag_similarity(target, &joined(&parts.iter().map(|&i| mine.bag(i)).collect::<Vec<_>>()));
             if after >= options.threshold && after > before + JOIN_GAIN && best.is_none_or(|b| after - before > b.0) {
                 best = Some((after - before, g));
             }
@@ -324,9 +345,30 @@ fn split_or_merge(
     }
 }
 
+/// The paragraphs of one edition with their bags of words, each made the
+/// first time it is asked for (from any thread).
+struct Bags<'a> {
+    texts: &'a [&'a str],
+    bags: Vec<OnceLock<Vec<u32>>>,
+}
+
+impl<'a> Bags<'a> {
+    fn new(texts: &'a [&'a str]) -> Self {
+        Bags { texts, bags: (0..texts.len()).map(|_| OnceLock::new()).collect() }
+    }
+
+    fn bag(&self, i: usize) -> &[u32] {
+        self.bags[i].get_or_init(|| words::bag(self.texts[i]))
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+}
+
 /// The bag of words of several paragraphs together.
-fn joined(parts: &[&Prepared]) -> Vec<u32> {
-    let mut bag: Vec<u32> = parts.iter().flat_map(|p| p.bag.iter().copied()).collect();
+fn joined(parts: &[&[u32]]) -> Vec<u32> {
+    let mut bag: Vec<u32> = parts.iter().flat_map(|p| p.iter().copied()).collect();
     bag.sort_unstable();
     bag
 }

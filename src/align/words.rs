@@ -8,15 +8,6 @@ use crate::read::normalize_into;
 use rustc_hash::FxHasher;
 use std::hash::{DefaultHasher, Hasher};
 
-/// What alignment keeps of every paragraph.
-#[derive(Debug, Clone, Default)]
-pub struct Prepared {
-    /// A hash of the normalised text: equal hashes mean unchanged.
-    pub exact: u64,
-    /// The word hashes, sorted: a bag of words.
-    pub bag: Vec<u32>,
-}
-
 fn word_hash(word: &str) -> u32 {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { word } else { core };
@@ -41,16 +32,26 @@ thread_local! {
     static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// Prepares one paragraph's text: its exact hash and its bag of words.
-pub fn prepare(text: &str) -> Prepared {
+/// A hash of the text as printed: equal hashes mean identical texts.
+pub fn raw_hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// A hash of the normalised text: equal hashes mean unchanged.
+pub fn exact_hash(text: &str) -> u64 {
     BUFFER.with_borrow_mut(|norm| {
         normalize_into(text, norm);
-        let mut exact = DefaultHasher::new();
-        exact.write(norm.as_bytes());
-        let mut bag: Vec<u32> = if norm.is_empty() { Vec::new() } else { norm.split(' ').map(word_hash).collect() };
-        bag.sort_unstable();
-        Prepared { exact: exact.finish(), bag }
+        raw_hash(norm)
     })
+}
+
+/// The word hashes of `text`, sorted: a bag of words.
+pub fn bag(text: &str) -> Vec<u32> {
+    let mut out = words(text);
+    out.sort_unstable();
+    out
 }
 
 /// The word hashes of `text`, in order.
@@ -128,17 +129,17 @@ mod tests {
         let a = "The Committee will maintain the target range (0 to 1/4 percent).";
         let b = "the  committee will maintain the target range 0 to 1/4 percent";
         assert_eq!(words(a), words(b));
-        assert_ne!(prepare(a).exact, prepare(b).exact, "exact equality is on the normalised text");
+        assert_ne!(exact_hash(a), exact_hash(b), "exact equality is on the normalised text");
         assert_eq!(text_similarity(a, b), 1.0);
         let c = "The Committee will raise the target range (1/4 to 1/2 percent).";
         let s = text_similarity(a, c);
         assert!(s > 0.6 && s < 0.9, "{s}");
-        assert!(bag_similarity(&prepare(a).bag, &prepare(c).bag) >= s);
+        assert!(bag_similarity(&bag(a), &bag(c)) >= s);
     }
 
     #[test]
     fn ligatures_quotes_and_spacing_do_not_make_a_change() {
-        assert_eq!(prepare("the ﬁrst “flow”").exact, prepare(" the  first \"flow\"\n").exact);
-        assert_ne!(prepare("the first flow").exact, prepare("the first flows").exact);
+        assert_eq!(exact_hash("the ﬁrst “flow”"), exact_hash(" the  first \"flow\"\n"));
+        assert_ne!(exact_hash("the first flow"), exact_hash("the first flows"));
     }
 }
