@@ -4,27 +4,13 @@
 //! (`(2017).` is `2017`), as 32-bit hashes: a rare collision can only make
 //! two paragraphs look a little more alike.
 
-use crate::read::normalize_into;
-use rustc_hash::FxHasher;
+use crate::read::{lowercase_hash, normalize_into};
 use std::hash::{DefaultHasher, Hasher};
 
 fn word_hash(word: &str) -> u32 {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { word } else { core };
-    let mut h = FxHasher::default();
-    if core.is_ascii() && core.len() <= 64 {
-        // Lower case on the stack: the same bytes as `to_lowercase` would give.
-        let mut buf = [0u8; 64];
-        let lower = &mut buf[..core.len()];
-        lower.copy_from_slice(core.as_bytes());
-        lower.make_ascii_lowercase();
-        h.write(lower);
-    } else if core.chars().any(char::is_uppercase) {
-        h.write(core.to_lowercase().as_bytes());
-    } else {
-        h.write(core.as_bytes());
-    }
-    (h.finish() >> 32) as u32
+    (lowercase_hash(core) >> 32) as u32
 }
 
 thread_local! {

@@ -5,7 +5,7 @@
 
 mod normalize;
 
-pub use normalize::{normalize, normalize_into};
+pub use normalize::{lowercase_hash, normalize, normalize_into};
 
 use crate::error::{Error, ErrorKind, Result};
 use std::path::{Path, PathBuf};

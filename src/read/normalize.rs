@@ -1,5 +1,6 @@
 //! The normalised form of text that comparisons use.
 
+use std::hash::Hasher;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises `text` for comparison: compatibility forms (ligatures such as
@@ -91,6 +92,24 @@ fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
         started = true;
         emit(c);
     }
+}
+
+/// A hash of `word` in lower case, the same whichever case it is printed
+/// in; short ASCII words are lowered on the stack, without allocating.
+pub fn lowercase_hash(word: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        h.write(lower);
+    } else if word.chars().any(char::is_uppercase) {
+        h.write(word.to_lowercase().as_bytes());
+    } else {
+        h.write(word.as_bytes());
+    }
+    h.finish()
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// Stands where a line ended with a hyphen, until [`Repairer`] decides
@@ -224,20 +223,9 @@ impl Repairer {
     }
 }
 
-/// A word's identity in the vocabulary: the hash of its lower case,
-/// computed without allocating for short ASCII words.
+/// A word's identity in the vocabulary: the hash of its lower case.
 fn key(word: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    if word.is_ascii() && word.len() <= 64 {
-        let mut buf = [0u8; 64];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        h.write(lower);
-    } else {
-        h.write(word.to_lowercase().as_bytes());
-    }
-    h.finish()
+    crate::read::lowercase_hash(word)
 }
 
 /// The word in lower case, borrowed when it already is.
