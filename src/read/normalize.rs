@@ -1,6 +1,5 @@
 //! The normalised form of text that comparisons use.
 
-use std::hash::Hasher;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises `text` for comparison: compatibility forms (ligatures such as
@@ -97,24 +96,31 @@ fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
 /// A hash of `word` in lower case, the same whichever case it is printed
 /// in; short ASCII words are lowered on the stack, without allocating.
 pub fn lowercase_hash(word: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    if word.is_ascii() && word.len() <= 64 {
-        let mut buf = [0u8; 64];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        h.write(lower);
-    } else if word.chars().any(char::is_uppercase) {
-        h.write(word.to_lowercase().as_bytes());
-    } else {
-        h.write(word.as_bytes());
+    // FxHash's step, byte by byte, over the lower-case bytes.
+    fn fold(bytes: impl Iterator<Item = u8>) -> u64 {
+        bytes.fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
     }
-    h.finish()
+    if word.is_ascii() {
+        fold(word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else if word.chars().any(char::is_uppercase) {
+        fold(word.to_lowercase().bytes())
+    } else {
+        fold(word.bytes())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn lowercase_hash_ignores_case() {
+        use super::lowercase_hash as h;
+        assert_eq!(h("Committee"), h("committee"));
+        assert_eq!(h("ÉTATS"), h("états"));
+        assert_ne!(h("state"), h("states"));
+        assert_ne!(h("ab"), h("ba"));
+    }
 
     #[test]
     fn plain_and_general_paths_agree() {
