@@ -61,6 +61,15 @@ fn roman(s: &str) -> Option<u32> {
     u32::try_from(total).ok()
 }
 
+/// `A. …` or `IV. …`: a capital (or a few roman numerals) and a full stop,
+/// the shape of a chapter or lettered heading.
+fn heading_shaped(t: &str) -> bool {
+    let head = &t.as_bytes()[..t.len().min(9)];
+    let dot = head.iter().position(|&b| b == b'.');
+    t.starts_with(|c: char| c.is_ascii_uppercase())
+        && dot.is_some_and(|d| d <= 1 || head[..d].iter().all(|b| b"IVXLC".contains(b)))
+}
+
 fn starts_like_sentence(text: &str) -> bool {
     text.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '(' | '‘' | '\''))
 }
@@ -136,10 +145,7 @@ impl State {
         if !self.prev_ended() {
             return Kind::Text;
         }
-        // `A. …` or `IV. …`: a capital (or a few roman numerals) and a full stop.
-        let head = &t.as_bytes()[..t.len().min(9)];
-        let dot = head.iter().position(|&b| b == b'.');
-        if !first.is_ascii_uppercase() || dot.is_none_or(|d| d > 1 && !head[..d].iter().all(|b| b"IVXLC".contains(b))) {
+        if !heading_shaped(t) {
             return Kind::Text;
         }
         let chapter = CHAPTER.captures(t).and_then(|c| roman(&c[1]));
@@ -198,6 +204,14 @@ impl State {
             return None;
         }
         if !starts_like_sentence(lines[i].trimmed()) {
+            return None;
+        }
+        // Cheap first: only a numbered line or a heading can follow a sub-heading.
+        let ahead = &lines[(i + 1).min(lines.len())..(i + 4).min(lines.len())];
+        if !ahead.iter().any(|l| {
+            let t = l.trimmed();
+            t.starts_with(|c: char| c.is_ascii_digit()) || heading_shaped(t)
+        }) {
             return None;
         }
         let mut text = String::new();
