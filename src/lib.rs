@@ -24,6 +24,7 @@ pub mod align;
 pub mod classify;
 pub mod error;
 pub mod model;
+mod parallel;
 pub mod read;
 pub mod render;
 pub mod segment;
@@ -41,10 +42,9 @@ pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
 
 /// Reads, segments and compares two edition files (read on two threads).
 pub fn compare_files(old: &Path, new: &Path, options: &align::AlignOptions) -> Result<model::Comparison> {
-    let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| parse_file(old, &segment::Options::default()));
-        let b = parse_file(new, &segment::Options::default());
-        (a.join().expect("parsing does not panic"), b)
-    });
+    let (a, b) = parallel::join(
+        || parse_file(old, &segment::Options::default()),
+        || parse_file(new, &segment::Options::default()),
+    );
     Ok(classify::compare(a?, b?, options))
 }

@@ -14,6 +14,7 @@
 pub mod words;
 
 use crate::model::Paragraph;
+use crate::parallel::join;
 use std::sync::OnceLock;
 use words::{bag_similarity, exact_hash, ordered_similarity, raw_hash, shingles};
 
@@ -94,11 +95,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         let free_old: Vec<usize> = (0..old_text.len()).filter(|&o| old_to[o].is_none()).collect();
         let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
         let pick = |texts: &[&str], free: &[usize]| free.iter().map(|&i| hash(texts[i])).collect::<Vec<u64>>();
-        let (old_hashes, new_hashes) = std::thread::scope(|s| {
-            let a = s.spawn(|| pick(old_text, &free_old));
-            let b = pick(new_text, &free_new);
-            (a.join().expect("hashing does not panic"), b)
-        });
+        let (old_hashes, new_hashes) = join(|| pick(old_text, &free_old), || pick(new_text, &free_new));
         let mut by_hash: rustc_hash::FxHashMap<u64, std::collections::VecDeque<usize>> = Default::default();
         for (&n, h) in free_new.iter().zip(new_hashes) {
             by_hash.entry(h).or_default().push_back(n);
@@ -128,11 +125,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         }
         out
     };
-    let (old_words, new_words) = std::thread::scope(|s| {
-        let a = s.spawn(|| sequences(old_text, &free_old));
-        let b = sequences(new_text, &free_new);
-        (a.join().expect("word sequences do not panic"), b)
-    });
+    let (old_words, new_words) = join(|| sequences(old_text, &free_old), || sequences(new_text, &free_new));
     let mut index: Vec<(u32, u32)> =
         free_new.iter().flat_map(|&n| shingles(&new_words[n]).into_iter().map(move |s| (s, n as u32))).collect();
     index.sort_unstable();
@@ -198,11 +191,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         (candidates, leftovers)
     };
     let (first, second) = free_old.split_at(free_old.len() / 2);
-    let ((mut candidates, mut leftovers), (more, later)) = std::thread::scope(|s| {
-        let a = s.spawn(|| search(first));
-        let b = search(second);
-        (a.join().expect("the candidate search does not panic"), b)
-    });
+    let ((mut candidates, mut leftovers), (more, later)) = join(|| search(first), || search(second));
     candidates.extend(more);
     leftovers.extend(later);
     // Best first; ties go to document order.
@@ -237,10 +226,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
             }
         }
     }
-    std::thread::scope(|s| {
-        s.spawn(|| warm_old.iter().for_each(|&i| _ = old.bag(i)));
-        warm_new.iter().for_each(|&i| _ = new.bag(i));
-    });
+    join(|| warm_old.iter().for_each(|&i| _ = old.bag(i)), || warm_new.iter().for_each(|&i| _ = new.bag(i)));
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::New);
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::Old);
     for (o, found) in leftovers {

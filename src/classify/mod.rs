@@ -18,13 +18,8 @@ pub fn compare(old: Edition, new: Edition, options: &AlignOptions) -> Comparison
         part.iter().map(|g| (order_key(g, &new_of_old), classify(g, &old, &new))).collect()
     };
     let (first, second) = groups.split_at(groups.len() / 2);
-    let mut changes = std::thread::scope(|s| {
-        let a = s.spawn(|| classify_all(first));
-        let mut b = classify_all(second);
-        let mut all = a.join().expect("classifying does not panic");
-        all.append(&mut b);
-        all
-    });
+    let (mut changes, mut rest) = crate::parallel::join(|| classify_all(first), || classify_all(second));
+    changes.append(&mut rest);
     changes.sort_by_key(|c| c.0);
     Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect() }
 }
