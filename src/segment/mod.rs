@@ -88,7 +88,8 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     let mut notes: Vec<Vec<Footnote>> = vec![Vec::new(); texts.len()];
     let mut from = (0, 0);
     for note in &raw_footnotes {
-        let block_para = draft.paragraphs.iter().rposition(|p| p.line < note.before_line).unwrap_or(0);
+        // Paragraphs are in line order: the last one that starts before the block.
+        let block_para = draft.paragraphs.partition_point(|p| p.line < note.before_line).saturating_sub(1);
         let at = match footnotes::take_marker(&mut texts, &note.mark, from, block_para) {
             Some(pos) => {
                 from = pos;
