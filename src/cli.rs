@@ -3,11 +3,12 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use editions::align::AlignOptions;
+use editions::commitments::{Detector, Lexicon};
 use editions::error::exit;
 use editions::model::ChangeKind;
 use editions::render::diff::{self, DiffView};
 use editions::render::palette::{ColorChoice, Palette};
-use editions::render::{json, markdown, text};
+use editions::render::{self, json, markdown, text};
 use editions::segment::{self, meta};
 use editions::{Error, ErrorKind};
 use std::ffi::OsString;
@@ -66,6 +67,26 @@ enum Command {
         /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
         #[arg(long)]
         width: Option<usize>,
+        /// Show the commitments that are new, revised or dropped, not the paragraphs.
+        #[arg(long)]
+        commitments: bool,
+        /// A commitment lexicon to use instead of the default (`extends default` on its first line adds to it).
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+    },
+    /// List the commitments of an edition: pledges, calls, obligations, prohibitions, reported ones.
+    Commitments {
+        /// The edition's file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A commitment lexicon to use instead of the default (`extends default` on its first line adds to it).
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+        /// When to colour: auto, always, never.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
 }
 
@@ -124,7 +145,21 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             written.and_then(|()| out.flush()).map_err(output_error)?;
             Ok(exit::SAME)
         }
-        Command::Diff { paths, format, all, only, stat, color, threshold, width } => {
+        Command::Commitments { file, format, lexicon, color } => {
+            let detector = detector(lexicon.as_deref())?;
+            let edition = editions::parse_file(&file, &segment::Options::default())?;
+            let found = detector.edition(&edition);
+            let stdout = std::io::stdout();
+            let palette = palette(color, stdout.is_terminal());
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written = match format {
+                Format::Text => render::commitments::write_list(&mut out, &edition, &found, &palette, terminal_width()),
+                Format::Json => json::write_commitments(&mut out, &edition, &found),
+            };
+            written.and_then(|()| out.flush()).map_err(output_error)?;
+            Ok(exit::SAME)
+        }
+        Command::Diff { paths, format, all, only, stat, color, threshold, width, commitments, lexicon } => {
             let (old, new) = match paths.as_slice() {
                 [folder] => latest_two(folder)?,
                 [old, new] => (old.clone(), new.clone()),
@@ -144,21 +179,22 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                     })
                 })
                 .collect::<editions::Result<Vec<_>>>()?;
-            let cmp = editions::compare_files(&old, &new, &AlignOptions { threshold })?;
+            let detector = detector(lexicon.as_deref())?;
+            let mut cmp = editions::compare_files(&old, &new, &AlignOptions { threshold })?;
+            editions::commitments::compare(&mut cmp, &detector);
             let view = DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) };
             let stdout = std::io::stdout();
             let is_terminal = stdout.is_terminal();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let written = match format {
-                DiffFormat::Text => {
-                    let choice = match color {
-                        Color::Auto => ColorChoice::Auto,
-                        Color::Always => ColorChoice::Always,
-                        Color::Never => ColorChoice::Never,
-                    };
-                    let palette = Palette::new(choice.resolve(is_terminal, |k| std::env::var(k).ok()));
-                    diff::write_diff(&mut out, &cmp, &palette, &view)
-                }
+                DiffFormat::Text if commitments => render::commitments::write_changes(
+                    &mut out,
+                    &cmp,
+                    &palette(color, is_terminal),
+                    view.all,
+                    view.width,
+                ),
+                DiffFormat::Text => diff::write_diff(&mut out, &cmp, &palette(color, is_terminal), &view),
                 DiffFormat::Json => json::write_diff(&mut out, &cmp, |c| {
                     !view.stat && (view.only.is_empty() || view.only.contains(&c.kind))
                 }),
@@ -171,6 +207,24 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             Ok(code)
         }
     }
+}
+
+/// The commitment detector: the default lexicon, or the one in `path`.
+fn detector(path: Option<&std::path::Path>) -> editions::Result<Detector> {
+    Ok(Detector::new(match path {
+        Some(path) => Lexicon::from_file(path)?,
+        None => Lexicon::english(),
+    }))
+}
+
+/// The palette for `--color` on this output.
+fn palette(color: Color, is_terminal: bool) -> Palette {
+    let choice = match color {
+        Color::Auto => ColorChoice::Auto,
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+    };
+    Palette::new(choice.resolve(is_terminal, |k| std::env::var(k).ok()))
 }
 
 /// The two latest editions of a series folder.

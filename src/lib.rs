@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod classify;
+pub mod commitments;
 pub mod error;
 pub mod model;
 mod parallel;

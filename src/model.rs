@@ -219,6 +219,9 @@ pub struct Comparison {
     /// Every paragraph of both editions in exactly one change, in the new
     /// edition's order (a dropped paragraph where it stood).
     pub changes: Vec<Change>,
+    /// The commitments of both editions and what became of each (empty
+    /// until [`crate::commitments::compare`] fills it).
+    pub commitments: Commitments,
 }
 
 impl Comparison {
@@ -231,4 +234,144 @@ impl Comparison {
     pub fn has_differences(&self) -> bool {
         self.changes.iter().any(|c| c.kind != ChangeKind::Unchanged)
     }
+}
+
+/// The type of a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CommitmentType {
+    /// The author or an institution states its own future action (`The Committee will …`).
+    Pledge,
+    /// The author asks or recommends that others act (`I urge Member States to …`).
+    Call,
+    /// A rule binding an actor (`The CA SHALL …`, `You must …`).
+    Obligation,
+    /// A rule forbidding an act (`MUST NOT`, `You may not …`).
+    Prohibition,
+    /// A commitment made elsewhere that the sentence reports (`the Council called upon States to …`).
+    Reported,
+}
+
+impl CommitmentType {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommitmentType::Pledge => "pledge",
+            CommitmentType::Call => "call",
+            CommitmentType::Obligation => "obligation",
+            CommitmentType::Prohibition => "prohibition",
+            CommitmentType::Reported => "reported",
+        }
+    }
+
+    /// The type with this name.
+    pub fn from_name(name: &str) -> Option<CommitmentType> {
+        [Self::Pledge, Self::Call, Self::Obligation, Self::Prohibition, Self::Reported]
+            .into_iter()
+            .find(|t| t.name() == name)
+    }
+}
+
+/// A sentence that binds an actor to act or asks an actor to act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    /// Index into the edition's paragraphs.
+    pub paragraph: usize,
+    /// Index into the paragraph's [`Paragraph::sentences`].
+    pub sentence: usize,
+    /// The sentence.
+    pub text: String,
+    /// Its type.
+    pub kind: CommitmentType,
+    /// Who is bound or asked, as printed, when the sentence names them.
+    pub actor: Option<String>,
+    /// The words that make it a commitment, as printed (`strongly encourage`).
+    pub trigger: String,
+    /// The level on its type's scale (`strongly encourage`, `will`, `must not`); empty for reported ones.
+    pub level: String,
+    /// The rank on its type's scale: higher is stronger (0 for reported ones).
+    pub strength: i32,
+    /// Negated: `will not`, `no longer`, `should not`.
+    pub negated: bool,
+}
+
+/// What happened to a commitment between two editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CommitmentChangeKind {
+    /// The same sentence (after normalising extraction noise).
+    Unchanged,
+    /// The sentence changed.
+    Revised,
+    /// Only in the new edition.
+    New,
+    /// Only in the old edition.
+    Dropped,
+}
+
+impl CommitmentChangeKind {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommitmentChangeKind::Unchanged => "unchanged",
+            CommitmentChangeKind::Revised => "revised",
+            CommitmentChangeKind::New => "new",
+            CommitmentChangeKind::Dropped => "dropped",
+        }
+    }
+}
+
+/// How a revised commitment's strength moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrengthChange {
+    /// Higher on its scale (`encourage` → `urge`).
+    Stronger,
+    /// Lower on its scale (`will` → `intends to`).
+    Weaker,
+    /// The same level.
+    Same,
+}
+
+impl StrengthChange {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            StrengthChange::Stronger => "stronger",
+            StrengthChange::Weaker => "weaker",
+            StrengthChange::Same => "same",
+        }
+    }
+}
+
+/// One commitment of either edition and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentChange {
+    /// What happened.
+    pub kind: CommitmentChangeKind,
+    /// Index into [`Comparison::changes`] of the paragraph change it belongs
+    /// to: where the new sentence is, or where a dropped one stood.
+    pub change: usize,
+    /// Index into [`Commitments::old`].
+    pub old: Option<usize>,
+    /// Index into [`Commitments::new`].
+    pub new: Option<usize>,
+    /// For a revised commitment of the same type: stronger, weaker or the same.
+    pub strength: Option<StrengthChange>,
+    /// The type changed (`should` → `must` is call → obligation).
+    pub type_changed: bool,
+    /// Negated in one edition and not the other.
+    pub polarity_flipped: bool,
+    /// The actor reads differently.
+    pub actor_changed: bool,
+    /// The word diff of the sentence, for a revised commitment.
+    pub edits: Vec<Edit>,
+}
+
+/// The commitments of two editions and what became of each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Commitments {
+    /// The old edition's, in document order.
+    pub old: Vec<Commitment>,
+    /// The new edition's, in document order.
+    pub new: Vec<Commitment>,
+    /// Every commitment of both in exactly one change, in the order of [`Comparison::changes`].
+    pub changes: Vec<CommitmentChange>,
 }

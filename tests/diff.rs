@@ -445,7 +445,8 @@ fn cli_exit_status_and_formats() {
     assert!(out.contains("7 unchanged, 0 revised"));
 
     let (code, out, _) = run(&[&a, &b, "--stat"], &[]);
-    assert_eq!((code, out.lines().count()), (1, 2));
+    assert_eq!((code, out.lines().count()), (1, 3), "{out}");
+    assert_eq!(out.lines().nth(2), Some("Commitments: 0 new, 0 revised, 0 dropped, 4 unchanged"));
 
     let (_, out, _) = run(&[&a, &b, "--color", "always"], &[]);
     assert!(out.contains("\u{1b}[31;9mJune\u{1b}[0m"), "{out}");

@@ -28,7 +28,43 @@ fn fomc_json() {
 }
 
 fn comparison(old: &str, new: &str) -> editions::model::Comparison {
-    editions::classify::compare(parse(old), parse(new), &editions::align::AlignOptions::default())
+    let mut cmp = editions::classify::compare(parse(old), parse(new), &editions::align::AlignOptions::default());
+    editions::commitments::compare(&mut cmp, &editions::commitments::Detector::default());
+    cmp
+}
+
+/// `editions diff --commitments` where the Federal Reserve's December 2008
+/// pledges changed in January 2009.
+#[test]
+fn fomc_commitments_view() {
+    let cmp = comparison("fomc-statements/2008-12-16.txt", "fomc-statements/2009-01-28.txt");
+    let mut out = Vec::new();
+    editions::render::commitments::write_changes(
+        &mut out,
+        &cmp,
+        &editions::render::palette::Palette::new(false),
+        false,
+        100,
+    )
+    .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
+
+/// `editions commitments` on the UN report.
+#[test]
+fn un_commitments_list() {
+    let edition = parse("un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt");
+    let found = editions::commitments::Detector::default().edition(&edition);
+    let mut out = Vec::new();
+    editions::render::commitments::write_list(
+        &mut out,
+        &edition,
+        &found,
+        &editions::render::palette::Palette::new(false),
+        100,
+    )
+    .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }
 
 fn render_diff(cmp: &editions::model::Comparison, color: bool, view: &editions::render::diff::DiffView) -> String {

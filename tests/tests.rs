@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cabf;
+mod commitments;
 mod diff;
 mod fdl;
 mod fomc;

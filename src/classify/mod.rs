@@ -21,7 +21,7 @@ pub fn compare(old: Edition, new: Edition, options: &AlignOptions) -> Comparison
     let (mut changes, mut rest) = crate::parallel::join(|| classify_all(first), || classify_all(second));
     changes.append(&mut rest);
     changes.sort_by_key(|c| c.0);
-    Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect() }
+    Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect(), commitments: Default::default() }
 }
 
 /// Position in the output: new-edition order; a dropped paragraph right

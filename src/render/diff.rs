@@ -132,11 +132,17 @@ pub fn write_diff(out: &mut impl Write, cmp: &Comparison, palette: &Palette, vie
     let summary: Vec<String> =
         cmp.summary().iter().map(|&(k, n)| format!("{n} {}", palette.paint(Role::Kind(k), k.name()))).collect();
     writeln!(out, "{}", summary.join(", "))?;
+    if has_commitments(cmp) {
+        for line in super::commitments::ledger_lines(cmp) {
+            writeln!(out, "{line}")?;
+        }
+    }
     if view.stat {
         return Ok(());
     }
+    let marks = super::commitments::by_change(cmp);
     let mut shown: Vec<&str> = Vec::new();
-    for change in cmp.changes.iter().filter(|c| view.shows(c.kind)) {
+    for (i, change) in cmp.changes.iter().enumerate().filter(|(_, c)| view.shows(c.kind)) {
         let path = headings(cmp, change);
         let common = shown.iter().zip(&path).take_while(|(a, b)| a == b).count();
         for (level, h) in path.iter().enumerate().skip(common) {
@@ -171,6 +177,12 @@ pub fn write_diff(out: &mut impl Write, cmp: &Comparison, palette: &Palette, vie
         };
         let body: Vec<(Role, &str)> = body.iter().map(|(r, t)| (*r, t.as_ref())).collect();
         writeln!(out, "{}", fill(&body, palette, view.width, "    "))?;
+        super::commitments::write_marks(out, cmp, &marks[i], palette, "    ")?;
     }
     Ok(())
+}
+
+/// Whether commitments were looked for and either edition has any.
+pub fn has_commitments(cmp: &Comparison) -> bool {
+    !cmp.commitments.changes.is_empty()
 }

@@ -19,7 +19,8 @@
 //! Labels are strings, unique in an edition. Fields may be added in a later
 //! version of the same schema; none will be removed or change meaning.
 
-use crate::model::{Edition, EditionMeta, Footnote, Heading};
+use crate::commitments::Ledger;
+use crate::model::{Commitment, CommitmentChange, Edition, EditionMeta, Footnote, Heading};
 use serde::Serialize;
 use std::io::Write;
 
@@ -123,11 +124,27 @@ pub fn write_edition(out: &mut impl Write, edition: &Edition) -> std::io::Result
 /// { "schema": "editions/diff/1",
 ///   "old": { "path": "…", "edition": { "label", "date", "title" }, "paragraphs": 83 },
 ///   "new": { … },
-///   "summary": { "unchanged": 70, "revised": 5, "moved": 1, "split": 0, "merged": 0, "new": 3, "dropped": 2 },
+///   "summary": { "unchanged": 70, "revised": 5, "moved": 1, "split": 0, "merged": 0, "new": 3, "dropped": 2,
+///                "commitments": { "new": 1, "revised": 2, "stronger": 1, "weaker": 0, "dropped": 1, "unchanged": 20,
+///                                 "reported": { "new": 0, "revised": 0, "stronger": 0, "weaker": 0, "dropped": 0, "unchanged": 9 } } },
 ///   "changes": [ { "kind": "revised", "old": ["12"], "new": ["14"], "similarity": 0.93, "renumbered": true,
 ///                  "headings": ["II. …"],
-///                  "edits": [ { "op": "equal" | "delete" | "insert", "text": "…" } ] } ] }
+///                  "edits": [ { "op": "equal" | "delete" | "insert", "text": "…" } ],
+///                  "commitments": [ { "change": "new" | "dropped" | "revised" | "unchanged",
+///                                     "old": COMMITMENT | null, "new": COMMITMENT | null,
+///                                     "strength": "stronger" | "weaker" | "same" | null,
+///                                     "type_changed": false, "polarity_flipped": false, "actor_changed": false,
+///                                     "edits": [ … the sentence's word diff, for a revised one … ] } ] } ] }
 /// ```
+///
+/// A COMMITMENT is `{ "paragraph": "14", "sentence": 2, "text": "…", "type": "pledge" | "call" |
+/// "obligation" | "prohibition" | "reported", "actor": "Member States" | null, "trigger": "strongly
+/// encourage", "level": "strongly encourage", "strength": 5, "negated": false }`: `sentence` counts
+/// from 0 in the paragraph's sentences; `strength` is the rank on its type's scale (calls: invite 2 <
+/// encourage 4 < call upon 6 < urge 8 < demand 10, `strongly` +1, `would` −1; pledges: intend 2 <
+/// will 4 < commit 6; obligations and prohibitions: should 2 < must 4; reported ones 0). A commitment
+/// that moved to another paragraph is listed under the change where it went. `strength` of a change
+/// compares ranks of the same type; it is null for new and dropped ones and when the type changed.
 ///
 /// Every paragraph of both editions is in exactly one change; changes come in
 /// the new edition's order, a dropped paragraph where it stood. `old` and
@@ -155,6 +172,79 @@ struct SummaryJson {
     merged: usize,
     new: usize,
     dropped: usize,
+    commitments: LedgerJson,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    new: usize,
+    revised: usize,
+    stronger: usize,
+    weaker: usize,
+    dropped: usize,
+    unchanged: usize,
+}
+
+#[derive(Serialize)]
+struct LedgerJson {
+    #[serde(flatten)]
+    own: CountsJson,
+    reported: CountsJson,
+}
+
+fn counts(l: crate::commitments::Ledger) -> CountsJson {
+    CountsJson {
+        new: l.new,
+        revised: l.revised,
+        stronger: l.stronger,
+        weaker: l.weaker,
+        dropped: l.dropped,
+        unchanged: l.unchanged,
+    }
+}
+
+/// A commitment as JSON.
+#[derive(Serialize)]
+pub struct CommitmentJson<'a> {
+    paragraph: &'a str,
+    sentence: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    actor: Option<&'a str>,
+    trigger: &'a str,
+    level: &'a str,
+    strength: i32,
+    negated: bool,
+}
+
+impl<'a> CommitmentJson<'a> {
+    /// The JSON view of commitment `c` of `edition`.
+    pub fn new(edition: &'a Edition, c: &'a Commitment) -> Self {
+        CommitmentJson {
+            paragraph: &edition.paragraphs[c.paragraph].label,
+            sentence: c.sentence,
+            text: &c.text,
+            kind: c.kind.name(),
+            actor: c.actor.as_deref(),
+            trigger: &c.trigger,
+            level: &c.level,
+            strength: c.strength,
+            negated: c.negated,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CommitmentChangeJson<'a> {
+    change: &'static str,
+    old: Option<CommitmentJson<'a>>,
+    new: Option<CommitmentJson<'a>>,
+    strength: Option<&'static str>,
+    type_changed: bool,
+    polarity_flipped: bool,
+    actor_changed: bool,
+    edits: Vec<EditJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -173,6 +263,7 @@ struct ChangeJson<'a> {
     renumbered: bool,
     headings: Vec<&'a str>,
     edits: Vec<EditJson<'a>>,
+    commitments: Vec<CommitmentChangeJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -184,7 +275,17 @@ struct EditJson<'a> {
 impl<'a> DiffJson<'a> {
     /// The JSON view of `cmp`, with the changes `keep` accepts.
     pub fn new(cmp: &'a crate::model::Comparison, keep: impl Fn(&crate::model::Change) -> bool) -> Self {
-        use crate::model::EditOp;
+        let by_change = super::commitments::by_change(cmp);
+        let commitment_change = |c: &'a CommitmentChange| CommitmentChangeJson {
+            change: c.kind.name(),
+            old: c.old.map(|o| CommitmentJson::new(&cmp.old, &cmp.commitments.old[o])),
+            new: c.new.map(|n| CommitmentJson::new(&cmp.new, &cmp.commitments.new[n])),
+            strength: c.strength.map(|s| s.name()),
+            type_changed: c.type_changed,
+            polarity_flipped: c.polarity_flipped,
+            actor_changed: c.actor_changed,
+            edits: edits(&c.edits),
+        };
         let side = |e: &'a Edition| SideJson { path: &e.path, edition: meta(&e.meta), paragraphs: e.paragraphs.len() };
         let labels = |e: &'a Edition, ix: &[usize]| ix.iter().map(|&i| e.paragraphs[i].label.as_str()).collect();
         DiffJson {
@@ -193,35 +294,78 @@ impl<'a> DiffJson<'a> {
             new: side(&cmp.new),
             summary: {
                 let [unchanged, revised, moved, split, merged, new, dropped] = cmp.summary().map(|(_, n)| n);
-                SummaryJson { unchanged, revised, moved, split, merged, new, dropped }
+                let commitments = LedgerJson {
+                    own: counts(Ledger::of(&cmp.commitments, false)),
+                    reported: counts(Ledger::of(&cmp.commitments, true)),
+                };
+                SummaryJson { unchanged, revised, moved, split, merged, new, dropped, commitments }
             },
             changes: cmp
                 .changes
                 .iter()
-                .filter(|c| keep(c))
-                .map(|c| ChangeJson {
+                .enumerate()
+                .filter(|(_, c)| keep(c))
+                .map(|(i, c)| ChangeJson {
                     kind: c.kind.name(),
                     old: labels(&cmp.old, &c.old),
                     new: labels(&cmp.new, &c.new),
                     similarity: (c.similarity * 1000.0).round() / 1000.0,
                     renumbered: c.renumbered,
                     headings: super::diff::headings(cmp, c),
-                    edits: c
-                        .edits
-                        .iter()
-                        .map(|e| EditJson {
-                            op: match e.op {
-                                EditOp::Equal => "equal",
-                                EditOp::Delete => "delete",
-                                EditOp::Insert => "insert",
-                            },
-                            text: &e.text,
-                        })
-                        .collect(),
+                    edits: edits(&c.edits),
+                    commitments: by_change[i].iter().map(|c| commitment_change(c)).collect(),
                 })
                 .collect(),
         }
     }
+}
+
+fn edits(edits: &[crate::model::Edit]) -> Vec<EditJson<'_>> {
+    use crate::model::EditOp;
+    edits
+        .iter()
+        .map(|e| EditJson {
+            op: match e.op {
+                EditOp::Equal => "equal",
+                EditOp::Delete => "delete",
+                EditOp::Insert => "insert",
+            },
+            text: &e.text,
+        })
+        .collect()
+}
+
+/// The schema name and version of [`CommitmentsJson`].
+///
+/// `editions/commitments/1`:
+///
+/// ```text
+/// { "schema": "editions/commitments/1", "path": "…", "edition": { "label", "date", "title" },
+///   "commitments": [ COMMITMENT ] }
+/// ```
+///
+/// COMMITMENT as in `editions/diff/1`.
+pub const COMMITMENTS_SCHEMA: &str = "editions/commitments/1";
+
+/// The commitments of one edition as JSON.
+#[derive(Serialize)]
+pub struct CommitmentsJson<'a> {
+    schema: &'static str,
+    path: &'a str,
+    edition: MetaJson<'a>,
+    commitments: Vec<CommitmentJson<'a>>,
+}
+
+/// Writes the commitments of one edition as pretty-printed JSON.
+pub fn write_commitments(out: &mut impl Write, edition: &Edition, commitments: &[Commitment]) -> std::io::Result<()> {
+    let doc = CommitmentsJson {
+        schema: COMMITMENTS_SCHEMA,
+        path: &edition.path,
+        edition: meta(&edition.meta),
+        commitments: commitments.iter().map(|c| CommitmentJson::new(edition, c)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
 }
 
 /// Writes a comparison as JSON (compact: diffs of large editions are large)

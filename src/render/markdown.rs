@@ -39,12 +39,19 @@ pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -
     writeln!(out, "| {} |", summary.iter().map(|(k, _)| k.name()).collect::<Vec<_>>().join(" | "))?;
     writeln!(out, "|{}", "---:|".repeat(summary.len()))?;
     writeln!(out, "| {} |", summary.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>().join(" | "))?;
+    if super::diff::has_commitments(cmp) {
+        writeln!(out)?;
+        for line in super::commitments::ledger_lines(cmp) {
+            writeln!(out, "{}  ", escape(&line))?;
+        }
+    }
     if view.stat {
         return Ok(());
     }
+    let marks = super::commitments::by_change(cmp);
     let mut shown: Vec<&str> = Vec::new();
     let mut first = true;
-    for change in cmp.changes.iter().filter(|c| view.shows(c.kind)) {
+    for (i, change) in cmp.changes.iter().enumerate().filter(|(_, c)| view.shows(c.kind)) {
         let path = headings(cmp, change);
         let common = shown.iter().zip(&path).take_while(|(a, b)| a == b).count();
         for (level, h) in path.iter().enumerate().skip(common) {
@@ -91,6 +98,9 @@ pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -
             }
         };
         writeln!(out, "- **{}:** {}", escape(&head), body.replace('\n', "<br>"))?;
+        for c in marks[i].iter().filter(|c| c.kind != crate::model::CommitmentChangeKind::Unchanged) {
+            writeln!(out, "  - {}", escape(&super::commitments::mark(cmp, c)))?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,636 @@
+//! Finding the commitment in a sentence.
+//!
+//! A sentence holds at most one commitment, the one that matters most to
+//! its reader: the author's own call, then an obligation or prohibition, a
+//! recommendation (`States should`), a pledge, and last a commitment the
+//! sentence reports from elsewhere. The rules read the lexicon's phrases in
+//! their clause:
+//! - a call verb counts as the author's when `I` or `we` (or another of
+//!   `[self]`) stands before it, with only fillers and modifiers between
+//!   (`I would therefore strongly encourage`); its object is the actor;
+//! - `will` and `should` are forecasts when a hedge comes before them in the
+//!   sentence (`expects that`, `likely`), when their subject is one of
+//!   `[forecast-subject]` (`inflation will`), or when a forecast verb follows
+//!   (`will remain`, `will be appropriate`); an institution of `[self]` as
+//!   subject always makes `will` a pledge;
+//! - a commitment after a report frame (`who believed that`) whose speaker
+//!   is not of `[self]` is reported, as is a reported form of a call or
+//!   pledge (`the Council urged`, `Member States agreed to`).
+
+use super::lexicon::{Level, Lexicon, Phrase};
+use super::tokens::{Token, tokenize};
+use crate::model::CommitmentType;
+
+/// What the detector found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The type.
+    pub kind: CommitmentType,
+    /// Who is bound or asked, as printed, when the sentence names them.
+    pub actor: Option<String>,
+    /// The words that make it a commitment, as printed (`strongly encourage`, `will not`).
+    pub trigger: String,
+    /// The level on the type's scale (`strongly encourage`, `will`, `must not`).
+    pub level: String,
+    /// The rank on the type's scale: higher is stronger.
+    pub strength: i32,
+    /// Negated (`will not`, `no longer`, `should not`).
+    pub negated: bool,
+}
+
+struct Candidate {
+    found: Found,
+    at: usize,
+    priority: u8,
+}
+
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "as", "because", "since", "when", "if", "while", "although", "though",
+    "whereas", "unless", "until", "but", "and", "so", "where", "once",
+];
+const RELATIVES: &[&str] = &["which", "that", "who"];
+/// Words that open a clause without being part of its subject.
+const OPENERS: &[&str] = &[
+    "otherwise",
+    "however",
+    "moreover",
+    "furthermore",
+    "instead",
+    "accordingly",
+    "also",
+    "then",
+    "thus",
+    "therefore",
+    "finally",
+    "similarly",
+    "likewise",
+    "indeed",
+    "hence",
+];
+/// Finite forms of `be` and `have`: a "subject" holding one is a clause, not a noun phrase.
+const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
+const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "then",
+    "subsequently",
+    "together",
+    "now",
+    "currently",
+    "therefore",
+    "still",
+    "thus",
+    "again",
+    "as",
+    "always",
+    "today",
+    "both",
+    "in",
+    "turn",
+];
+const PARTICIPLES: &[&str] = &[
+    "done",
+    "made",
+    "held",
+    "given",
+    "taken",
+    "shown",
+    "seen",
+    "built",
+    "sent",
+    "brought",
+    "put",
+    "set",
+    "kept",
+    "run",
+    "met",
+    "paid",
+    "sought",
+    "found",
+    "laid",
+    "led",
+    "known",
+    "spent",
+    "told",
+    "undertaken",
+    "drawn",
+    "rolled",
+];
+
+fn is_boundary(t: &Token) -> bool {
+    !t.is_word() && matches!(t.text, "," | ";" | ":" | "(" | ")" | "–" | "—")
+}
+
+/// The length of the longest phrase of `list` that starts at token `i`.
+fn phrase_at(tokens: &[Token], i: usize, list: &[Phrase], capitals: bool) -> Option<usize> {
+    list.iter()
+        .filter(|p| !p.is_empty() && i + p.len() <= tokens.len())
+        .filter(|p| {
+            p.iter().zip(&tokens[i..]).all(|(w, t)| t.is_word() && if capitals { t.text == w } else { &t.lower == w })
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// The start of the longest phrase of `list` that ends just before token `end`.
+fn phrase_before(tokens: &[Token], end: usize, list: &[Phrase]) -> Option<usize> {
+    list.iter()
+        .filter(|p| !p.is_empty() && p.len() <= end)
+        .filter(|p| phrase_at(tokens, end - p.len(), std::slice::from_ref(p), false).is_some())
+        .map(|p| end - p.len())
+        .min()
+}
+
+fn contains(tokens: &[Token], list: &[Phrase]) -> Option<usize> {
+    (0..tokens.len()).find(|&i| phrase_at(tokens, i, list, false).is_some())
+}
+
+fn printed(sentence: &str, tokens: &[Token]) -> Option<String> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    Some(sentence[first.start..last.end].to_string())
+}
+
+fn is_adverb(t: &Token) -> bool {
+    t.is_word() && (ADVERBS.contains(&t.lower.as_str()) || t.lower.len() > 4 && t.lower.ends_with("ly"))
+}
+
+/// The subject of the verb at token `i`: the words back to the start of the
+/// clause, without trailing adverbs. A clause opened by `which`, `that` or
+/// `who` with nothing between has that word as its subject; a clause with no
+/// subject at all (`… and will employ`) borrows the previous clause's.
+fn subject(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
+    let mut end = i;
+    while end > 0 && is_adverb(&tokens[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        if is_boundary(t) || t.is_word() && CLAUSE_WORDS.contains(&t.lower.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end && (OPENERS.contains(&tokens[start].lower.as_str()) || !tokens[start].is_word()) {
+        start += 1;
+    }
+    if start == end && start > 0 {
+        let t = &tokens[start - 1];
+        if RELATIVES.contains(&t.lower.as_str()) {
+            return start - 1..start;
+        }
+        if t.lower == "and" || is_boundary(t) {
+            return subject(tokens, start - 1);
+        }
+    }
+    start..end
+}
+
+/// What the sentences before this one in its paragraph tell the detector.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// One of `[self]` was named: `It will continue to assess …` speaks for it.
+    pub self_named: bool,
+}
+
+struct Reader<'a> {
+    lex: &'a Lexicon,
+    sentence: &'a str,
+    tokens: Vec<Token<'a>>,
+    context: Context,
+}
+
+impl Reader<'_> {
+    /// A phrase of `[self]` within tokens `range`.
+    fn self_in(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let slice = &self.tokens[range.clone()];
+        (0..slice.len()).find_map(|k| {
+            phrase_at(slice, k, &self.lex.self_actors, false).map(|n| range.start + k..range.start + k + n)
+        })
+    }
+
+    /// Whether the subject `range` is the document's own voice: it names one
+    /// of `[self]`, or it is a pronoun and one of `[self]` comes before it.
+    fn speaks_for_self(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        if let Some(found) = self.self_in(range.clone()) {
+            return Some(found);
+        }
+        let head = self.tokens.get(range.end.checked_sub(1)?)?;
+        if range.len() == 1 && PRONOUNS.contains(&head.lower.as_str()) {
+            return self.self_in(0..range.start).or_else(|| self.context.self_named.then_some(range));
+        }
+        None
+    }
+
+    fn head(&self, range: &std::ops::Range<usize>) -> Option<&str> {
+        range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word()).map(|t| t.lower.as_str())
+    }
+
+    fn is_forecast_subject(&self, range: &std::ops::Range<usize>) -> bool {
+        match self.head(range) {
+            Some(head) => self.lex.forecast_subjects.iter().any(|p| p.len() == 1 && p[0] == head),
+            None => false,
+        }
+    }
+
+    fn negation_at(&self, i: usize) -> Option<usize> {
+        phrase_at(&self.tokens, i, &self.lex.negations, false)
+    }
+
+    /// The verb after a modal ending at `i`: skips negations, adverbs and a
+    /// parenthetical between commas (`will, as always, take`). Returns the
+    /// verb's index and whether a negation was passed.
+    fn verb_after(&self, mut i: usize) -> (Option<usize>, bool) {
+        let mut negated = false;
+        while i < self.tokens.len() {
+            if let Some(n) = self.negation_at(i) {
+                negated = true;
+                i += n;
+            } else if is_adverb(&self.tokens[i]) {
+                i += 1;
+            } else if self.tokens[i].text == "," {
+                match self.tokens[i + 1..].iter().take(6).position(|t| t.text == ",") {
+                    Some(p) => i += p + 2,
+                    None => return (None, negated),
+                }
+            } else {
+                return (self.tokens[i].is_word().then_some(i), negated);
+            }
+        }
+        (None, negated)
+    }
+
+    /// A hedge before token `i` in its clause: `;` or `, and`/`, but` with a
+    /// new subject end a hedge's reach (`the Committee judges that risks
+    /// remain, and it will continue to monitor`).
+    /// Whether the modal ending at `i` is followed by `be` and a past
+    /// participle or `to` (`will be used to`, `may not be included`).
+    fn passive_after(&self, i: usize) -> bool {
+        let (verb, _) = self.verb_after(i);
+        let Some(verb) = verb.filter(|&v| self.tokens[v].lower == "be") else {
+            return false;
+        };
+        let (next, _) = self.verb_after(verb + 1);
+        let Some(next) = next.map(|k| self.tokens[k].lower.as_str()) else {
+            return false;
+        };
+        next.ends_with("ed") || next.ends_with("en") || PARTICIPLES.contains(&next) || next == "to"
+    }
+
+    fn hedged_before(&self, i: usize) -> bool {
+        let t = &self.tokens;
+        let start = (1..i)
+            .rev()
+            .find(|&k| t[k].text == ";" || t[k].text == "," && matches!(t[k + 1].lower.as_str(), "and" | "but"))
+            .map_or(0, |k| k + 1);
+        contains(&t[start..i], &self.lex.hedges).is_some()
+    }
+
+    fn is_agent(&self, range: &std::ops::Range<usize>) -> bool {
+        let Some(head) = range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word()) else {
+            return false;
+        };
+        let caps = head.text.len() >= 2 && head.text.chars().all(|c| c.is_uppercase() || c == 's');
+        caps || self.lex.agents.iter().any(|p| p.len() == 1 && p[0] == head.lower)
+    }
+
+    /// A modal that may be a forecast (`will`, `should`) at `i..i+n`:
+    /// `Some((subject, negated, self))` when it binds an actor. With
+    /// `agent`, the subject must be one that can be asked to act.
+    fn modal(&self, i: usize, n: usize, agent: bool) -> Option<(std::ops::Range<usize>, bool, bool)> {
+        if self.hedged_before(i) {
+            return None;
+        }
+        let (verb, negated) = self.verb_after(i + n);
+        let verb = verb?;
+        if (i + n..=verb).any(|k| phrase_at(&self.tokens, k, &self.lex.hedges, false).is_some()) {
+            // `will likely be`, `will, in all likelihood,`
+            return None;
+        }
+        let subject = subject(&self.tokens, i);
+        if let Some(actor) = self.speaks_for_self(subject.clone()) {
+            return Some((actor, negated, true));
+        }
+        let agent = agent && self.is_agent(&subject);
+        if subject.is_empty()
+            || !agent && self.is_forecast_subject(&subject)
+            || self.tokens[subject.clone()].iter().any(|t| FINITE.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        let word = self.tokens[verb].lower.as_str();
+        if word == "be" {
+            return self.passive_after(i + n).then_some((subject, negated, false));
+        }
+        if !agent && self.lex.forecast_verbs.iter().any(|p| p.len() == 1 && p[0] == word) {
+            return None;
+        }
+        Some((subject, negated, false))
+    }
+
+    /// The object of a call verb ending at `end`: the words up to `to`, `that` or punctuation.
+    fn object(&self, end: usize) -> Option<String> {
+        let stop = self.tokens[end..]
+            .iter()
+            .position(|t| !t.is_word() || matches!(t.lower.as_str(), "to" | "that" | "for" | "in"))
+            .map_or(self.tokens.len(), |p| end + p);
+        if stop - end > 12 {
+            return None;
+        }
+        printed(self.sentence, &self.tokens[end..stop])
+    }
+
+    /// The actor named by a subject: a pronoun closing it stands alone (`If
+    /// you copy … you must`); a relative pronoun stands for the names before
+    /// it (`the African Union and the United Nations, who agreed to`).
+    fn actor(&self, range: std::ops::Range<usize>) -> Option<String> {
+        let words = &self.tokens[range.clone()];
+        let last = words.last()?;
+        if words.len() == 1 && RELATIVES.contains(&last.lower.as_str()) {
+            if range.start == 0 {
+                return None;
+            }
+            let mut start = range.start;
+            while start > 0 {
+                let t = &self.tokens[start - 1];
+                let name = t.is_word() && t.text.starts_with(char::is_uppercase);
+                if !(name || matches!(t.lower.as_str(), "the" | "and" | "of" | "," | "'s")) {
+                    break;
+                }
+                start -= 1;
+            }
+            while start < range.start && !self.tokens[start].text.starts_with(char::is_uppercase) {
+                start += 1;
+            }
+            // The names end at the comma before the relative pronoun.
+            let end = if self.tokens[range.start - 1].text == "," { range.start - 1 } else { range.start };
+            return (start < end).then(|| printed(self.sentence, &self.tokens[start..end])).flatten();
+        }
+        if words.len() > 1 && matches!(last.lower.as_str(), "you" | "we" | "they" | "i") {
+            return Some(last.text.to_string());
+        }
+        printed(self.sentence, words)
+    }
+
+    fn trigger(&self, range: std::ops::Range<usize>) -> String {
+        printed(self.sentence, &self.tokens[range]).unwrap_or_default()
+    }
+
+    /// The author's call at `i` (`I strongly encourage States`).
+    fn own_call(&self, i: usize, level: &Level, n: usize) -> Option<Candidate> {
+        let mut j = i;
+        let mut delta = 0;
+        let mut modifiers: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut negated = false;
+        loop {
+            if let Some(start) = self
+                .lex
+                .call_modifiers
+                .iter()
+                .find_map(|m| phrase_before(&self.tokens, j, &m.phrases).inspect(|_| delta += m.delta))
+            {
+                modifiers.push(start..j);
+                j = start;
+            } else if let Some(start) = phrase_before(&self.tokens, j, &self.lex.call_fillers) {
+                j = start;
+            } else if let Some(start) = phrase_before(&self.tokens, j, &self.lex.negations) {
+                negated = true;
+                j = start;
+            } else if j > 0 && matches!(self.tokens[j - 1].lower.as_str(), "do" | "does") {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j == 0 {
+            return None;
+        }
+        let is_author = |k: usize| matches!(self.tokens[k - 1].lower.as_str(), "i" | "we");
+        // `I welcome …, and invite States to …`: the author of the first verb asks.
+        let coordinated = self.tokens[j - 1].lower == "and" && (1..j - 1).any(is_author);
+        let first_person = is_author(j)
+            || coordinated
+            || self.lex.self_actors.iter().any(|p| phrase_before(&self.tokens, j, std::slice::from_ref(p)).is_some());
+        if !first_person {
+            return None;
+        }
+        modifiers.reverse();
+        let mut trigger: Vec<String> = modifiers.into_iter().map(|r| self.trigger(r)).collect();
+        trigger.push(self.trigger(i..i + n));
+        let trigger = trigger.join(" ");
+        let strengthening = self.lex.call_modifiers.iter().filter(|m| m.delta > 0);
+        let level_name = if delta > 0 {
+            let word = strengthening.flat_map(|m| &m.phrases).find(|p| trigger.to_lowercase().contains(&p.join(" ")));
+            format!("{} {}", word.map(|p| p.join(" ")).unwrap_or_default(), level.name).trim().to_string()
+        } else if delta < 0 {
+            format!("{} (hedged)", level.name)
+        } else {
+            level.name.clone()
+        };
+        Some(Candidate {
+            found: Found {
+                kind: CommitmentType::Call,
+                actor: self.object(i + n),
+                trigger,
+                level: level_name,
+                strength: level.rank + delta,
+                negated,
+            },
+            at: i,
+            priority: 5,
+        })
+    }
+
+    /// A reported call at `i` (`the Council urged Member States to`): the
+    /// object must be followed by `to`.
+    fn reported_call(&self, i: usize, n: usize) -> Option<Candidate> {
+        let after = &self.tokens[i + n..];
+        if after.first().is_some_and(|t| t.lower == "by") {
+            return None;
+        }
+        let to = after.iter().take(20).position(|t| t.lower == "to" || t.text == ";")?;
+        if after[to].text == ";" {
+            return None;
+        }
+        Some(reported(self.trigger(i..i + n), self.object(i + n), i))
+    }
+
+    fn candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let lex = self.lex;
+        for i in 0..self.tokens.len() {
+            if !self.tokens[i].is_word() {
+                continue;
+            }
+            for level in &lex.calls {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+                    out.extend(self.own_call(i, level, n));
+                }
+                if let Some(n) = phrase_at(&self.tokens, i, &level.reported, false) {
+                    out.extend(self.reported_call(i, n));
+                }
+            }
+            for level in lex.prohibitions.iter().chain(&lex.obligations) {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, level.capitals) {
+                    out.extend(self.rule(i, n, level));
+                }
+            }
+            for level in &lex.call_modals {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+                    && self.tokens[i].text != self.tokens[i].text.to_uppercase()
+                    && let Some((subject, negated, own)) = self.modal(i, n, true)
+                    && (own || self.is_agent(&subject))
+                {
+                    out.push(Candidate {
+                        found: Found {
+                            kind: CommitmentType::Call,
+                            actor: self.actor(subject),
+                            trigger: self.trigger(i..i + n + usize::from(negated)),
+                            level: level.name.clone(),
+                            strength: level.rank,
+                            negated,
+                        },
+                        at: i,
+                        priority: 4,
+                    });
+                }
+            }
+            for level in &lex.pledges {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+                    out.extend(self.pledge(i, n, level));
+                }
+                if let Some(n) = phrase_at(&self.tokens, i, &level.reported, false) {
+                    let subject = subject(&self.tokens, i);
+                    if self.speaks_for_self(subject.clone()).is_none() {
+                        out.push(reported(self.trigger(i..i + n), self.actor(subject), i));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn rule(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
+        let lower = self.tokens[i].lower.as_str();
+        // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
+        if level.kind == CommitmentType::Obligation
+            && self.negation_at(i + n).is_some()
+            && matches!(lower, "must" | "shall")
+        {
+            return None;
+        }
+        let (verb, _) = self.verb_after(i + n);
+        let verb = verb.map(|v| self.tokens[v].lower.as_str());
+        if lower == "may" && matches!(verb, Some("have" | "seem" | "appear")) {
+            return None;
+        }
+        if lower == "may" && verb == Some("be") && !self.passive_after(i + n) {
+            // `may not be possible` is a doubt; `may not be included` forbids.
+            return None;
+        }
+        let subject = subject(&self.tokens, i);
+        if self.head(&subject) == Some("it") && verb == Some("be") {
+            // `It must be noted that …` states nothing binding.
+            return None;
+        }
+        let actor = self.speaks_for_self(subject.clone()).unwrap_or(subject);
+        Some(Candidate {
+            found: Found {
+                kind: level.kind,
+                actor: self.actor(actor),
+                trigger: self.trigger(i..i + n),
+                level: level.name.clone(),
+                strength: level.rank,
+                negated: level.kind == CommitmentType::Prohibition,
+            },
+            at: i,
+            priority: 4,
+        })
+    }
+
+    fn pledge(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
+        let modal = n == 1 && matches!(self.tokens[i].lower.as_str(), "will" | "shall");
+        let (actor, negated, own) = if modal {
+            self.modal(i, n, false)?
+        } else {
+            let subject = subject(&self.tokens, i);
+            match self.speaks_for_self(subject.clone()) {
+                Some(actor) => (actor, false, true),
+                None if subject.is_empty() => return None,
+                None => (subject, false, false),
+            }
+        };
+        let trigger = self.trigger(i..i + n);
+        if !own && !modal {
+            return Some(reported(trigger, self.actor(actor), i));
+        }
+        let trigger = if negated {
+            let (verb, _) = self.verb_after(i + n);
+            let end = verb.unwrap_or(i + n);
+            let negation = (i + n..end).find(|&k| self.negation_at(k).is_some());
+            match negation {
+                Some(k) => format!("{trigger} {}", self.trigger(k..k + self.negation_at(k).unwrap_or(1))),
+                None => trigger,
+            }
+        } else {
+            trigger
+        };
+        Some(Candidate {
+            found: Found {
+                kind: CommitmentType::Pledge,
+                actor: self.actor(actor),
+                trigger,
+                level: level.name.clone(),
+                strength: level.rank,
+                negated,
+            },
+            at: i,
+            priority: 3,
+        })
+    }
+
+    /// Whether a report frame whose speaker is not of `[self]` comes before token `i`.
+    fn in_report_frame(&self, i: usize) -> bool {
+        (0..i).any(|f| {
+            phrase_at(&self.tokens, f, &self.lex.report_frames, false).is_some()
+                && self.speaks_for_self(subject(&self.tokens, f)).is_none()
+        })
+    }
+}
+
+fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
+    Candidate {
+        found: Found {
+            kind: CommitmentType::Reported,
+            actor,
+            trigger,
+            level: String::new(),
+            strength: 0,
+            negated: false,
+        },
+        at,
+        priority: 1,
+    }
+}
+
+/// The commitment of one sentence, if it holds one, and whether the sentence
+/// names one of `[self]` (for the next sentence's [`Context`]).
+pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> (Option<Found>, bool) {
+    let reader = Reader { lex, sentence, tokens: tokenize(sentence), context };
+    let names_self = reader.self_in(0..reader.tokens.len()).is_some_and(|r| {
+        // `I` names the author; `we` and institutions carry on to `it`.
+        reader.tokens[r.start].lower != "i"
+    });
+    let mut candidates = reader.candidates();
+    for c in &mut candidates {
+        if c.priority > 1 && reader.in_report_frame(c.at) {
+            c.found.kind = CommitmentType::Reported;
+            c.found.level.clear();
+            c.found.strength = 0;
+            c.priority = 1;
+        }
+    }
+    let found = candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found);
+    (found, names_self)
+}

@@ -1,0 +1,250 @@
+//! The commitment lexicon: the words that make a sentence a commitment,
+//! kept as data (`lexicon.txt`, the default) that a user can extend or
+//! replace. The file format is described at the top of `lexicon.txt`.
+
+use super::tokens::{Token, tokenize};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::CommitmentType;
+use std::path::Path;
+
+/// The default English lexicon, as shipped.
+pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
+
+/// A phrase as lower-case words (or as printed, for RFC 2119 keywords).
+pub type Phrase = Vec<String>;
+
+/// One level of a type's strength scale and the phrases that express it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The type of commitment this level belongs to.
+    pub kind: CommitmentType,
+    /// Its rank on the type's scale: higher is stronger.
+    pub rank: i32,
+    /// Its name (`encourage`, `call upon`, `will`, `must not`).
+    pub name: String,
+    /// Phrases in the document's own voice.
+    pub own: Vec<Phrase>,
+    /// Phrases that report someone else's commitment.
+    pub reported: Vec<Phrase>,
+    /// Phrases matched only when printed in capitals (RFC 2119).
+    pub capitals: bool,
+}
+
+/// A modifier of a call's strength (`strongly` +1, `would` −1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    /// What it adds to the rank.
+    pub delta: i32,
+    /// The phrases.
+    pub phrases: Vec<Phrase>,
+}
+
+/// A parsed lexicon.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lexicon {
+    /// Who speaks in the document's own voice.
+    pub self_actors: Vec<Phrase>,
+    /// Call verbs after the author (`I urge`).
+    pub calls: Vec<Level>,
+    /// Strength modifiers between the author and a call verb.
+    pub call_modifiers: Vec<Modifier>,
+    /// Words allowed between the author and a call verb.
+    pub call_fillers: Vec<Phrase>,
+    /// Modals that make a recommendation to others (`States should`).
+    pub call_modals: Vec<Level>,
+    /// Pledge phrases (`will`, `intends to`, `commit to`).
+    pub pledges: Vec<Level>,
+    /// Obligations (`must`, `shall`, `is required to`) and RFC 2119 keywords.
+    pub obligations: Vec<Level>,
+    /// Prohibitions (`must not`, `may not`).
+    pub prohibitions: Vec<Level>,
+    /// Negations (`not`, `no longer`).
+    pub negations: Vec<Phrase>,
+    /// Words before a `will` or `should` that make it a forecast.
+    pub hedges: Vec<Phrase>,
+    /// Verbs after `will` or `should` that make it a forecast.
+    pub forecast_verbs: Vec<Phrase>,
+    /// Subjects whose `will` is a forecast.
+    pub forecast_subjects: Vec<Phrase>,
+    /// Subjects that can be asked to act (`States should`).
+    pub agents: Vec<Phrase>,
+    /// Frames that report someone else's words.
+    pub report_frames: Vec<Phrase>,
+}
+
+fn phrase(text: &str, capitals: bool) -> Phrase {
+    tokenize(text)
+        .into_iter()
+        .filter(Token::is_word)
+        .map(|t| if capitals { t.text.to_string() } else { t.lower })
+        .collect()
+}
+
+fn phrases(list: &str, capitals: bool) -> Vec<Phrase> {
+    list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(|p| phrase(p, capitals)).collect()
+}
+
+impl Lexicon {
+    /// The default English lexicon.
+    pub fn english() -> Lexicon {
+        Lexicon::parse(DEFAULT_LEXICON).expect("the shipped lexicon parses")
+    }
+
+    /// Reads a lexicon file: one that starts with `extends default` adds to
+    /// the default lexicon, any other replaces it.
+    pub fn from_file(path: &Path) -> Result<Lexicon> {
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::file(ErrorKind::Io, path, format!("cannot read lexicon: {e}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::file(ErrorKind::NotText, path, "the lexicon is not UTF-8 text"))?;
+        let first = text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).find(|l| !l.is_empty());
+        let result = if first == Some("extends default") {
+            Lexicon::parse(DEFAULT_LEXICON).and_then(|mut base| {
+                let body = text.replacen("extends default", "", 1);
+                base.extend(Lexicon::parse(&body)?);
+                Ok(base)
+            })
+        } else {
+            Lexicon::parse(&text)
+        };
+        let lexicon = result
+            .map_err(|(line, message)| Error::file(ErrorKind::Invalid, path, format!("line {line}: {message}")))?;
+        if lexicon.calls.is_empty()
+            && lexicon.pledges.is_empty()
+            && lexicon.obligations.is_empty()
+            && lexicon.prohibitions.is_empty()
+            && lexicon.call_modals.is_empty()
+        {
+            return Err(Error::file(
+                ErrorKind::Invalid,
+                path,
+                "the lexicon has no [call], [pledge], [obligation] or [prohibition] entries",
+            ));
+        }
+        Ok(lexicon)
+    }
+
+    /// Adds another lexicon's entries to this one.
+    pub fn extend(&mut self, other: Lexicon) {
+        self.self_actors.extend(other.self_actors);
+        self.calls.extend(other.calls);
+        self.call_modifiers.extend(other.call_modifiers);
+        self.call_fillers.extend(other.call_fillers);
+        self.call_modals.extend(other.call_modals);
+        self.pledges.extend(other.pledges);
+        self.obligations.extend(other.obligations);
+        self.prohibitions.extend(other.prohibitions);
+        self.negations.extend(other.negations);
+        self.hedges.extend(other.hedges);
+        self.forecast_verbs.extend(other.forecast_verbs);
+        self.forecast_subjects.extend(other.forecast_subjects);
+        self.agents.extend(other.agents);
+        self.report_frames.extend(other.report_frames);
+    }
+
+    /// Parses lexicon text; an error is the 1-based line and its cause.
+    pub fn parse(text: &str) -> std::result::Result<Lexicon, (usize, String)> {
+        let mut lex = Lexicon::default();
+        let mut section = String::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |m: String| (n + 1, m);
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.trim().to_string();
+                continue;
+            }
+            match section.as_str() {
+                "self" => lex.self_actors.extend(phrases(line, false)),
+                "call-filler" => lex.call_fillers.extend(phrases(line, false)),
+                "negation" => lex.negations.extend(phrases(line, false)),
+                "hedge" => lex.hedges.extend(phrases(line, false)),
+                "forecast-verb" => lex.forecast_verbs.extend(phrases(line, false)),
+                "forecast-subject" => lex.forecast_subjects.extend(phrases(line, false)),
+                "agent" => lex.agents.extend(phrases(line, false)),
+                "report-frame" => lex.report_frames.extend(phrases(line, false)),
+                "call-modifier" => {
+                    let (delta, list) = line.split_once(':').ok_or_else(|| err("expected `+1: phrase, …`".into()))?;
+                    let delta = delta.trim().parse().map_err(|_| err(format!("'{}' is not a number", delta.trim())))?;
+                    lex.call_modifiers.push(Modifier { delta, phrases: phrases(list, false) });
+                }
+                "call" | "call-modal" | "pledge" | "obligation" | "prohibition" => {
+                    let kind = match section.as_str() {
+                        "call" | "call-modal" => CommitmentType::Call,
+                        "pledge" => CommitmentType::Pledge,
+                        "obligation" => CommitmentType::Obligation,
+                        _ => CommitmentType::Prohibition,
+                    };
+                    let level = level(kind, line, false).map_err(err)?;
+                    match section.as_str() {
+                        "call" => lex.calls.push(level),
+                        "call-modal" => lex.call_modals.push(level),
+                        "pledge" => lex.pledges.push(level),
+                        "obligation" => lex.obligations.push(level),
+                        _ => lex.prohibitions.push(level),
+                    }
+                }
+                "rfc2119" => {
+                    let (kind, rest) =
+                        line.split_once(' ').ok_or_else(|| err("expected `obligation 4 must: MUST`".into()))?;
+                    let kind = match kind {
+                        "obligation" => CommitmentType::Obligation,
+                        "prohibition" => CommitmentType::Prohibition,
+                        other => return Err(err(format!("'{other}': expected obligation or prohibition"))),
+                    };
+                    let level = level(kind, rest.trim(), true).map_err(err)?;
+                    if kind == CommitmentType::Obligation {
+                        lex.obligations.push(level);
+                    } else {
+                        lex.prohibitions.push(level);
+                    }
+                }
+                "" => return Err(err("an entry before any [section]".into())),
+                other => return Err(err(format!("unknown section [{other}]"))),
+            }
+        }
+        Ok(lex)
+    }
+}
+
+/// `RANK name: phrase, … | reported, …`.
+fn level(kind: CommitmentType, line: &str, capitals: bool) -> std::result::Result<Level, String> {
+    let (head, list) = line.split_once(':').ok_or("expected `RANK name: phrase, …`")?;
+    let (rank, name) = head.trim().split_once(' ').ok_or("expected `RANK name: phrase, …`")?;
+    let rank = rank.parse().map_err(|_| format!("'{rank}' is not a rank"))?;
+    let (own, reported) = list.split_once('|').unwrap_or((list, ""));
+    Ok(Level {
+        kind,
+        rank,
+        name: name.trim().to_string(),
+        own: phrases(own, capitals),
+        reported: phrases(reported, capitals),
+        capitals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_lexicon_parses_with_every_section() {
+        let lex = Lexicon::english();
+        assert_eq!(
+            lex.calls.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+            ["invite", "encourage", "call upon", "urge", "demand"]
+        );
+        assert!(lex.self_actors.contains(&vec!["the".to_string(), "committee".to_string()]));
+        assert!(lex.obligations.iter().any(|l| l.capitals && l.own.contains(&vec!["MUST".to_string()])));
+        assert!(!lex.hedges.is_empty() && !lex.forecast_verbs.is_empty() && !lex.report_frames.is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        assert_eq!(Lexicon::parse("[call]\nurge urge").unwrap_err().0, 2);
+        assert_eq!(Lexicon::parse("\n\n[nonsense]\nx").unwrap_err(), (4, "unknown section [nonsense]".to_string()));
+        assert_eq!(Lexicon::parse("will").unwrap_err().0, 1);
+    }
+}

@@ -1,0 +1,347 @@
+//! Commitments: the sentences that bind an actor to act or ask one to act,
+//! found in each edition, and what became of each between two editions.
+//!
+//! Detection reads each sentence with a [`Lexicon`] (data, not code: see
+//! `lexicon.txt`); [`compare`] then matches the commitments of two editions:
+//! first inside each paragraph change, then across the whole edition for a
+//! commitment that moved to another paragraph, and calls every commitment
+//! unchanged, revised (stronger, weaker or the same), new or dropped.
+
+mod detect;
+pub mod lexicon;
+mod tokens;
+
+pub use detect::{Context, Found, detect_sentence};
+pub use lexicon::Lexicon;
+
+use crate::align::words::{exact_hash, text_similarity};
+use crate::align::{self, AlignOptions};
+use crate::classify::words::word_diff;
+use crate::model::{
+    Commitment, CommitmentChange, CommitmentChangeKind, CommitmentType, Commitments, Comparison, Edition,
+    StrengthChange,
+};
+use regex::Regex;
+
+/// How alike two commitment sentences must be (word similarity) to be one
+/// commitment revised rather than one dropped and one new.
+pub const SENTENCE_THRESHOLD: f64 = 0.5;
+
+/// A lexicon made ready to read editions.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    lexicon: Lexicon,
+    /// Any word that can start a trigger: paragraphs without one are skipped.
+    prefilter: Option<Regex>,
+}
+
+impl Detector {
+    /// A detector for `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Detector {
+        let mut words: Vec<String> = lexicon
+            .calls
+            .iter()
+            .chain(&lexicon.call_modals)
+            .chain(&lexicon.pledges)
+            .chain(&lexicon.obligations)
+            .chain(&lexicon.prohibitions)
+            .flat_map(|l| l.own.iter().chain(&l.reported))
+            .filter_map(|p| p.first())
+            .map(|w| regex::escape(&w.to_lowercase()))
+            .collect();
+        words.sort();
+        words.dedup();
+        let prefilter = (!words.is_empty())
+            .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("escaped words form a regex"));
+        Detector { lexicon, prefilter }
+    }
+
+    /// The lexicon it reads with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The commitment of one sentence read alone, if any.
+    pub fn sentence(&self, sentence: &str) -> Option<Found> {
+        detect_sentence(sentence, &self.lexicon, Context::default()).0
+    }
+
+    /// The commitments of a paragraph's sentences, read in order: a pronoun
+    /// can stand for an institution named before it (`It will continue`),
+    /// and the items of a list opened by a commitment that ends in a colon
+    /// (`you must do these things:` `A. Use …` `N. Do not …`) are bound by it.
+    pub fn paragraph(&self, sentences: &[&str]) -> Vec<Option<Found>> {
+        self.read_paragraph(sentences, &mut None)
+    }
+
+    /// [`Detector::paragraph`], with the commitment whose list is still
+    /// open from the paragraph before (`stem`); leaves in `stem` the one
+    /// still open at the end. A list goes on while paragraphs open with an item.
+    fn read_paragraph(&self, sentences: &[&str], stem: &mut Option<Found>) -> Vec<Option<Found>> {
+        if sentences.first().is_none_or(|s| !LIST_ITEM.is_match(s)) {
+            *stem = None;
+        }
+        let mut context = Context::default();
+        let mut out = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let (found, names_self) = detect_sentence(sentence, &self.lexicon, context);
+            context.self_named |= names_self;
+            let item = LIST_ITEM.find(sentence);
+            let found = match (found, item, &*stem) {
+                (None, Some(marker), Some(stem)) => Some(inherit(stem, &sentence[marker.end()..])),
+                (found, None, _) if sentence.trim_end().ends_with(':') => {
+                    *stem = found.clone().filter(|f| f.kind != CommitmentType::Reported);
+                    found
+                }
+                (found, _, _) => found,
+            };
+            out.push(found);
+        }
+        out
+    }
+
+    /// Every commitment of an edition, in document order.
+    pub fn edition(&self, edition: &Edition) -> Vec<Commitment> {
+        let mut out = Vec::new();
+        let mut stem = None;
+        for (p, paragraph) in edition.paragraphs.iter().enumerate() {
+            if stem.is_none() && self.prefilter.as_ref().is_some_and(|r| !r.is_match(&paragraph.text)) {
+                continue;
+            }
+            let sentences = paragraph.sentences();
+            for (s, (sentence, found)) in sentences.iter().zip(self.read_paragraph(&sentences, &mut stem)).enumerate() {
+                if let Some(f) = found {
+                    out.push(Commitment {
+                        paragraph: p,
+                        sentence: s,
+                        text: sentence.to_string(),
+                        kind: f.kind,
+                        actor: f.actor,
+                        trigger: f.trigger,
+                        level: f.level,
+                        strength: f.strength,
+                        negated: f.negated,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A list item's marker: `A. `, `(b) `, `3) `, `iv. `, `- `.
+static LIST_ITEM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[A-Za-z]|\d{1,3}|[ivxlc]{1,5})[.)]|\((?:[A-Za-z]|\d{1,3}|[ivxlc]{1,5})\)|[-*•])\s+").unwrap()
+});
+
+/// A list item bound by the commitment that opened its list; `Do not …` forbids.
+fn inherit(stem: &Found, item: &str) -> Found {
+    let lower = item.trim_start().to_lowercase();
+    let forbids = ["do not ", "not ", "never ", "don't ", "don’t "].iter().any(|w| lower.starts_with(w));
+    let mut found = stem.clone();
+    if forbids && stem.kind == CommitmentType::Obligation {
+        found.kind = CommitmentType::Prohibition;
+        found.negated = true;
+        found.trigger = format!("{} not", stem.trigger);
+        found.level = format!("{} not", stem.level);
+    }
+    found
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        Detector::new(Lexicon::english())
+    }
+}
+
+/// Finds the commitments of both editions of `cmp` and what became of each;
+/// fills [`Comparison::commitments`].
+pub fn compare(cmp: &mut Comparison, detector: &Detector) {
+    let (old, new) = crate::parallel::join(|| detector.edition(&cmp.old), || detector.edition(&cmp.new));
+    let changes = match_commitments(cmp, &old, &new);
+    cmp.commitments = Commitments { old, new, changes };
+}
+
+fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -> Vec<CommitmentChange> {
+    let mut change_of_old = vec![0; cmp.old.paragraphs.len()];
+    let mut change_of_new = vec![0; cmp.new.paragraphs.len()];
+    for (c, change) in cmp.changes.iter().enumerate() {
+        change.old.iter().for_each(|&p| change_of_old[p] = c);
+        change.new.iter().for_each(|&p| change_of_new[p] = c);
+    }
+    let mut by_change_old: Vec<Vec<usize>> = vec![Vec::new(); cmp.changes.len()];
+    let mut by_change_new: Vec<Vec<usize>> = vec![Vec::new(); cmp.changes.len()];
+    old.iter().enumerate().for_each(|(i, c)| by_change_old[change_of_old[c.paragraph]].push(i));
+    new.iter().enumerate().for_each(|(i, c)| by_change_new[change_of_new[c.paragraph]].push(i));
+
+    let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    let mut paired_new = vec![false; new.len()];
+    // 1. Inside each paragraph change: the same sentence, then the most alike.
+    for (olds, news) in by_change_old.iter().zip(&by_change_new) {
+        if olds.is_empty() || news.is_empty() {
+            continue;
+        }
+        for &o in olds {
+            let h = exact_hash(&old[o].text);
+            if let Some(&n) = news.iter().find(|&&n| !paired_new[n] && exact_hash(&new[n].text) == h) {
+                pair(o, n, &mut pair_of_old, &mut paired_new);
+            }
+        }
+        let mut scored: Vec<(f64, usize, usize)> = olds
+            .iter()
+            .filter(|&&o| pair_of_old[o].is_none())
+            .flat_map(|&o| news.iter().filter(|&&n| !paired_new[n]).map(move |&n| (o, n)))
+            .map(|(o, n)| (text_similarity(&old[o].text, &new[n].text), o, n))
+            .filter(|s| s.0 >= SENTENCE_THRESHOLD)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, o, n) in scored {
+            if pair_of_old[o].is_none() && !paired_new[n] {
+                pair(o, n, &mut pair_of_old, &mut paired_new);
+            }
+        }
+    }
+    // 2. Across the editions: a commitment that moved to another paragraph.
+    let rest_old: Vec<usize> = (0..old.len()).filter(|&o| pair_of_old[o].is_none()).collect();
+    let rest_new: Vec<usize> = (0..new.len()).filter(|&n| !paired_new[n]).collect();
+    if !rest_old.is_empty() && !rest_new.is_empty() {
+        let a: Vec<&str> = rest_old.iter().map(|&o| old[o].text.as_str()).collect();
+        let b: Vec<&str> = rest_new.iter().map(|&n| new[n].text.as_str()).collect();
+        for g in align::align_texts(&a, &b, &AlignOptions { threshold: SENTENCE_THRESHOLD }) {
+            if let ([o], [n]) = (g.old.as_slice(), g.new.as_slice()) {
+                pair(rest_old[*o], rest_new[*n], &mut pair_of_old, &mut paired_new);
+            }
+        }
+    }
+    // 3. Every commitment in one change, in the order of the paragraph changes.
+    let mut out: Vec<(usize, usize, CommitmentChange)> = Vec::new();
+    for (o, c) in old.iter().enumerate() {
+        let change = match pair_of_old[o] {
+            Some(n) => pair_change(&old[o], &new[n], o, n, change_of_new[new[n].paragraph]),
+            None => single(CommitmentChangeKind::Dropped, change_of_old[c.paragraph], Some(o), None),
+        };
+        let order = change.new.map_or(c.sentence, |n| new[n].sentence);
+        out.push((change.change, order, change));
+    }
+    for (n, c) in new.iter().enumerate() {
+        if !paired_new[n] {
+            out.push((
+                change_of_new[c.paragraph],
+                c.sentence,
+                single(CommitmentChangeKind::New, change_of_new[c.paragraph], None, Some(n)),
+            ));
+        }
+    }
+    out.sort_by_key(|(c, s, change)| (*c, change.new.map(|n| new[n].paragraph), *s, change.old.is_none()));
+    out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+fn pair(o: usize, n: usize, pair_of_old: &mut [Option<usize>], paired_new: &mut [bool]) {
+    pair_of_old[o] = Some(n);
+    paired_new[n] = true;
+}
+
+fn single(kind: CommitmentChangeKind, change: usize, old: Option<usize>, new: Option<usize>) -> CommitmentChange {
+    CommitmentChange {
+        kind,
+        change,
+        old,
+        new,
+        strength: None,
+        type_changed: false,
+        polarity_flipped: false,
+        actor_changed: false,
+        edits: Vec::new(),
+    }
+}
+
+fn pair_change(a: &Commitment, b: &Commitment, o: usize, n: usize, change: usize) -> CommitmentChange {
+    let same_text = exact_hash(&a.text) == exact_hash(&b.text);
+    let kind = if same_text { CommitmentChangeKind::Unchanged } else { CommitmentChangeKind::Revised };
+    let type_changed = a.kind != b.kind;
+    let strength = if type_changed {
+        None
+    } else {
+        Some(match b.strength.cmp(&a.strength) {
+            std::cmp::Ordering::Greater => StrengthChange::Stronger,
+            std::cmp::Ordering::Less => StrengthChange::Weaker,
+            std::cmp::Ordering::Equal => StrengthChange::Same,
+        })
+    };
+    let norm = |s: &Option<String>| s.as_deref().map(|a| crate::read::normalize(a).to_lowercase());
+    CommitmentChange {
+        kind,
+        change,
+        old: Some(o),
+        new: Some(n),
+        strength,
+        type_changed,
+        polarity_flipped: a.negated != b.negated,
+        actor_changed: norm(&a.actor) != norm(&b.actor),
+        edits: if same_text { Vec::new() } else { word_diff(&a.text, &b.text) },
+    }
+}
+
+/// Counts of commitment changes, for the ledger and the JSON summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ledger {
+    /// New commitments.
+    pub new: usize,
+    /// Revised commitments.
+    pub revised: usize,
+    /// Of the revised, stronger.
+    pub stronger: usize,
+    /// Of the revised, weaker.
+    pub weaker: usize,
+    /// Of the revised, with a flipped polarity.
+    pub flipped: usize,
+    /// Dropped commitments.
+    pub dropped: usize,
+    /// Unchanged commitments.
+    pub unchanged: usize,
+}
+
+impl Ledger {
+    /// The counts of `commitments`: the document's own (`reported` false)
+    /// or those it reports (`reported` true).
+    pub fn of(commitments: &Commitments, reported: bool) -> Ledger {
+        let mut l = Ledger::default();
+        for c in &commitments.changes {
+            let side = c.new.map(|n| &commitments.new[n]).or(c.old.map(|o| &commitments.old[o]));
+            if side.is_some_and(|s| (s.kind == CommitmentType::Reported) != reported) {
+                continue;
+            }
+            match c.kind {
+                CommitmentChangeKind::New => l.new += 1,
+                CommitmentChangeKind::Dropped => l.dropped += 1,
+                CommitmentChangeKind::Unchanged => l.unchanged += 1,
+                CommitmentChangeKind::Revised => {
+                    l.revised += 1;
+                    l.stronger += usize::from(c.strength == Some(StrengthChange::Stronger));
+                    l.weaker += usize::from(c.strength == Some(StrengthChange::Weaker));
+                    l.flipped += usize::from(c.polarity_flipped);
+                }
+            }
+        }
+        l
+    }
+
+    /// `3 new, 2 revised (1 weaker), 1 dropped, 12 unchanged`.
+    pub fn sentence(&self) -> String {
+        let mut revised = Vec::new();
+        if self.stronger > 0 {
+            revised.push(format!("{} stronger", self.stronger));
+        }
+        if self.weaker > 0 {
+            revised.push(format!("{} weaker", self.weaker));
+        }
+        if self.flipped > 0 {
+            revised.push(format!("{} negation changed", self.flipped));
+        }
+        let revised = if revised.is_empty() { String::new() } else { format!(" ({})", revised.join(", ")) };
+        format!(
+            "{} new, {} revised{revised}, {} dropped, {} unchanged",
+            self.new, self.revised, self.dropped, self.unchanged
+        )
+    }
+}

@@ -1,0 +1,99 @@
+//! Sentences as words and punctuation, the material the detector reads.
+
+/// A word or a punctuation mark of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// As printed (for a contraction's second half, `not`).
+    pub text: &'a str,
+    /// In lower case, apostrophes straightened.
+    pub lower: String,
+    /// Byte offsets in the sentence.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    word: bool,
+}
+
+impl Token<'_> {
+    /// A word, not punctuation.
+    pub fn is_word(&self) -> bool {
+        self.word
+    }
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '/' | '.')
+}
+
+/// Splits a sentence into words (letters, digits and inner `'-/.`) and
+/// single punctuation marks. `won't`, `shouldn't` become two words, the
+/// second `not`.
+pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = start + c.len_utf8();
+            out.push(Token { text: &sentence[start..end], lower: c.to_string(), start, end, word: false });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        // Trailing `.`, `'`, `-` belong to the punctuation, not the word.
+        let word = sentence[start..end].trim_end_matches(['.', '\'', '’', '-', '/']);
+        let end_word = start + word.len();
+        push_word(&mut out, sentence, start, end_word);
+        if end_word < end {
+            let rest = &sentence[end_word..end];
+            out.push(Token { text: rest, lower: rest.to_string(), start: end_word, end, word: false });
+        }
+    }
+    out
+}
+
+fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, start: usize, end: usize) {
+    let text = &sentence[start..end];
+    let lower = text.to_lowercase().replace('’', "'");
+    if let Some(stem) = lower.strip_suffix("n't") {
+        let stem = match stem {
+            "wo" => "will",
+            "sha" => "shall",
+            "ca" => "can",
+            other => other,
+        };
+        let split = end - "n't".len() - if text.ends_with("n’t") { 2 } else { 0 };
+        out.push(Token { text: &sentence[start..split], lower: stem.to_string(), start, end: split, word: true });
+        out.push(Token { text: &sentence[split..end], lower: "not".into(), start: split, end, word: true });
+        return;
+    }
+    out.push(Token { text, lower, start, end, word: true });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_contractions_split() {
+        assert_eq!(
+            lower("The Secretary-General won’t urge U.N. bodies (1/4 percent)."),
+            ["the", "secretary-general", "will", "not", "urge", "u.n", ".", "bodies", "(", "1/4", "percent", ")", "."]
+        );
+        assert_eq!(lower("shouldn't, I"), ["should", "not", ",", "i"]);
+        let t = tokenize("We can't");
+        assert_eq!((t[1].text, t[2].text), ("ca", "n't"));
+    }
+}
