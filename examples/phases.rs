@@ -23,8 +23,15 @@ fn main() {
     let groups = editions::align::align(&old.paragraphs, &new.paragraphs, &AlignOptions::default());
     eprintln!("align       {:>8.3} s  ({} groups)", t.elapsed().as_secs_f64(), groups.len());
     let t = Instant::now();
-    let cmp = editions::classify::compare(old, new, &AlignOptions::default());
+    let mut cmp = editions::classify::compare(old, new, &AlignOptions::default());
     eprintln!("compare     {:>8.3} s  (align again + classify)", t.elapsed().as_secs_f64());
+    let detector = editions::commitments::Detector::default();
+    let t = Instant::now();
+    let found = detector.edition(&cmp.old).len() + detector.edition(&cmp.new).len();
+    eprintln!("detect      {:>8.3} s  ({found} commitments, one thread)", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    editions::commitments::compare(&mut cmp, &detector);
+    eprintln!("commitments {:>8.3} s  (detect on two threads + match)", t.elapsed().as_secs_f64());
     let t = Instant::now();
     editions::render::json::write_diff(&mut std::io::sink(), &cmp, |_| true).unwrap();
     eprintln!("json        {:>8.3} s", t.elapsed().as_secs_f64());

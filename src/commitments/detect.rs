@@ -17,7 +17,7 @@
 //!   is not of `[self]` is reported, as is a reported form of a call or
 //!   pledge (`the Council urged`, `Member States agreed to`).
 
-use super::lexicon::{Level, Lexicon, Phrase};
+use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Token, tokenize};
 use crate::model::CommitmentType;
 
@@ -123,9 +123,10 @@ fn is_boundary(t: &Token) -> bool {
 }
 
 /// The length of the longest phrase of `list` that starts at token `i`.
-fn phrase_at(tokens: &[Token], i: usize, list: &[Phrase], capitals: bool) -> Option<usize> {
-    list.iter()
-        .filter(|p| !p.is_empty() && i + p.len() <= tokens.len())
+fn phrase_at(tokens: &[Token], i: usize, list: &Phrases, capitals: bool) -> Option<usize> {
+    let key = if capitals { tokens.get(i)?.text } else { tokens.get(i)?.lower.as_ref() };
+    list.starting(key)
+        .filter(|p| i + p.len() <= tokens.len())
         .filter(|p| {
             p.iter().zip(&tokens[i..]).all(|(w, t)| t.is_word() && if capitals { t.text == w } else { &t.lower == w })
         })
@@ -134,15 +135,16 @@ fn phrase_at(tokens: &[Token], i: usize, list: &[Phrase], capitals: bool) -> Opt
 }
 
 /// The start of the longest phrase of `list` that ends just before token `end`.
-fn phrase_before(tokens: &[Token], end: usize, list: &[Phrase]) -> Option<usize> {
-    list.iter()
-        .filter(|p| !p.is_empty() && p.len() <= end)
-        .filter(|p| phrase_at(tokens, end - p.len(), std::slice::from_ref(p), false).is_some())
+fn phrase_before(tokens: &[Token], end: usize, list: &Phrases) -> Option<usize> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    list.ending(&last.lower)
+        .filter(|p| p.len() <= end)
+        .filter(|p| p.iter().zip(&tokens[end - p.len()..end]).all(|(w, t)| t.is_word() && &t.lower == w))
         .map(|p| end - p.len())
         .min()
 }
 
-fn contains(tokens: &[Token], list: &[Phrase]) -> Option<usize> {
+fn contains(tokens: &[Token], list: &Phrases) -> Option<usize> {
     (0..tokens.len()).find(|&i| phrase_at(tokens, i, list, false).is_some())
 }
 
@@ -152,7 +154,7 @@ fn printed(sentence: &str, tokens: &[Token]) -> Option<String> {
 }
 
 fn is_adverb(t: &Token) -> bool {
-    t.is_word() && (ADVERBS.contains(&t.lower.as_str()) || t.lower.len() > 4 && t.lower.ends_with("ly"))
+    t.is_word() && (ADVERBS.contains(&t.lower.as_ref()) || t.lower.len() > 4 && t.lower.ends_with("ly"))
 }
 
 /// The subject of the verb at token `i`: the words back to the start of the
@@ -167,17 +169,17 @@ fn subject(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
     let mut start = end;
     while start > 0 {
         let t = &tokens[start - 1];
-        if is_boundary(t) || t.is_word() && CLAUSE_WORDS.contains(&t.lower.as_str()) {
+        if is_boundary(t) || t.is_word() && CLAUSE_WORDS.contains(&t.lower.as_ref()) {
             break;
         }
         start -= 1;
     }
-    while start < end && (OPENERS.contains(&tokens[start].lower.as_str()) || !tokens[start].is_word()) {
+    while start < end && (OPENERS.contains(&tokens[start].lower.as_ref()) || !tokens[start].is_word()) {
         start += 1;
     }
     if start == end && start > 0 {
         let t = &tokens[start - 1];
-        if RELATIVES.contains(&t.lower.as_str()) {
+        if RELATIVES.contains(&t.lower.as_ref()) {
             return start - 1..start;
         }
         if t.lower == "and" || is_boundary(t) {
@@ -194,8 +196,27 @@ pub struct Context {
     pub self_named: bool,
 }
 
+/// The first words of every trigger phrase (lower case): a token that is
+/// none of them starts no commitment.
+pub type Starts = rustc_hash::FxHashSet<String>;
+
+/// The [`Starts`] of a lexicon.
+pub fn starts(lex: &Lexicon) -> Starts {
+    lex.calls
+        .iter()
+        .chain(&lex.call_modals)
+        .chain(&lex.pledges)
+        .chain(&lex.obligations)
+        .chain(&lex.prohibitions)
+        .flat_map(|l| l.own.iter().chain(l.reported.iter()))
+        .filter_map(|p| p.first())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
 struct Reader<'a> {
     lex: &'a Lexicon,
+    starts: &'a Starts,
     sentence: &'a str,
     tokens: Vec<Token<'a>>,
     context: Context,
@@ -217,19 +238,19 @@ impl Reader<'_> {
             return Some(found);
         }
         let head = self.tokens.get(range.end.checked_sub(1)?)?;
-        if range.len() == 1 && PRONOUNS.contains(&head.lower.as_str()) {
+        if range.len() == 1 && PRONOUNS.contains(&head.lower.as_ref()) {
             return self.self_in(0..range.start).or_else(|| self.context.self_named.then_some(range));
         }
         None
     }
 
     fn head(&self, range: &std::ops::Range<usize>) -> Option<&str> {
-        range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word()).map(|t| t.lower.as_str())
+        range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word()).map(|t| t.lower.as_ref())
     }
 
     fn is_forecast_subject(&self, range: &std::ops::Range<usize>) -> bool {
         match self.head(range) {
-            Some(head) => self.lex.forecast_subjects.iter().any(|p| p.len() == 1 && p[0] == head),
+            Some(head) => self.lex.forecast_subjects.has_word(head),
             None => false,
         }
     }
@@ -272,7 +293,7 @@ impl Reader<'_> {
             return false;
         };
         let (next, _) = self.verb_after(verb + 1);
-        let Some(next) = next.map(|k| self.tokens[k].lower.as_str()) else {
+        let Some(next) = next.map(|k| self.tokens[k].lower.as_ref()) else {
             return false;
         };
         next.ends_with("ed") || next.ends_with("en") || PARTICIPLES.contains(&next) || next == "to"
@@ -282,7 +303,7 @@ impl Reader<'_> {
         let t = &self.tokens;
         let start = (1..i)
             .rev()
-            .find(|&k| t[k].text == ";" || t[k].text == "," && matches!(t[k + 1].lower.as_str(), "and" | "but"))
+            .find(|&k| t[k].text == ";" || t[k].text == "," && matches!(t[k + 1].lower.as_ref(), "and" | "but"))
             .map_or(0, |k| k + 1);
         contains(&t[start..i], &self.lex.hedges).is_some()
     }
@@ -292,7 +313,7 @@ impl Reader<'_> {
             return false;
         };
         let caps = head.text.len() >= 2 && head.text.chars().all(|c| c.is_uppercase() || c == 's');
-        caps || self.lex.agents.iter().any(|p| p.len() == 1 && p[0] == head.lower)
+        caps || self.lex.agents.has_word(&head.lower)
     }
 
     /// A modal that may be a forecast (`will`, `should`) at `i..i+n`:
@@ -315,15 +336,15 @@ impl Reader<'_> {
         let agent = agent && self.is_agent(&subject);
         if subject.is_empty()
             || !agent && self.is_forecast_subject(&subject)
-            || self.tokens[subject.clone()].iter().any(|t| FINITE.contains(&t.lower.as_str()))
+            || self.tokens[subject.clone()].iter().any(|t| FINITE.contains(&t.lower.as_ref()))
         {
             return None;
         }
-        let word = self.tokens[verb].lower.as_str();
+        let word = self.tokens[verb].lower.as_ref();
         if word == "be" {
             return self.passive_after(i + n).then_some((subject, negated, false));
         }
-        if !agent && self.lex.forecast_verbs.iter().any(|p| p.len() == 1 && p[0] == word) {
+        if !agent && self.lex.forecast_verbs.has_word(word) {
             return None;
         }
         Some((subject, negated, false))
@@ -333,7 +354,7 @@ impl Reader<'_> {
     fn object(&self, end: usize) -> Option<String> {
         let stop = self.tokens[end..]
             .iter()
-            .position(|t| !t.is_word() || matches!(t.lower.as_str(), "to" | "that" | "for" | "in"))
+            .position(|t| !t.is_word() || matches!(t.lower.as_ref(), "to" | "that" | "for" | "in"))
             .map_or(self.tokens.len(), |p| end + p);
         if stop - end > 12 {
             return None;
@@ -347,7 +368,7 @@ impl Reader<'_> {
     fn actor(&self, range: std::ops::Range<usize>) -> Option<String> {
         let words = &self.tokens[range.clone()];
         let last = words.last()?;
-        if words.len() == 1 && RELATIVES.contains(&last.lower.as_str()) {
+        if words.len() == 1 && RELATIVES.contains(&last.lower.as_ref()) {
             if range.start == 0 {
                 return None;
             }
@@ -355,7 +376,7 @@ impl Reader<'_> {
             while start > 0 {
                 let t = &self.tokens[start - 1];
                 let name = t.is_word() && t.text.starts_with(char::is_uppercase);
-                if !(name || matches!(t.lower.as_str(), "the" | "and" | "of" | "," | "'s")) {
+                if !(name || matches!(t.lower.as_ref(), "the" | "and" | "of" | "," | "'s")) {
                     break;
                 }
                 start -= 1;
@@ -367,7 +388,7 @@ impl Reader<'_> {
             let end = if self.tokens[range.start - 1].text == "," { range.start - 1 } else { range.start };
             return (start < end).then(|| printed(self.sentence, &self.tokens[start..end])).flatten();
         }
-        if words.len() > 1 && matches!(last.lower.as_str(), "you" | "we" | "they" | "i") {
+        if words.len() > 1 && matches!(last.lower.as_ref(), "you" | "we" | "they" | "i") {
             return Some(last.text.to_string());
         }
         printed(self.sentence, words)
@@ -397,7 +418,7 @@ impl Reader<'_> {
             } else if let Some(start) = phrase_before(&self.tokens, j, &self.lex.negations) {
                 negated = true;
                 j = start;
-            } else if j > 0 && matches!(self.tokens[j - 1].lower.as_str(), "do" | "does") {
+            } else if j > 0 && matches!(self.tokens[j - 1].lower.as_ref(), "do" | "does") {
                 j -= 1;
             } else {
                 break;
@@ -406,12 +427,11 @@ impl Reader<'_> {
         if j == 0 {
             return None;
         }
-        let is_author = |k: usize| matches!(self.tokens[k - 1].lower.as_str(), "i" | "we");
+        let is_author = |k: usize| matches!(self.tokens[k - 1].lower.as_ref(), "i" | "we");
         // `I welcome …, and invite States to …`: the author of the first verb asks.
         let coordinated = self.tokens[j - 1].lower == "and" && (1..j - 1).any(is_author);
-        let first_person = is_author(j)
-            || coordinated
-            || self.lex.self_actors.iter().any(|p| phrase_before(&self.tokens, j, std::slice::from_ref(p)).is_some());
+        let first_person =
+            is_author(j) || coordinated || phrase_before(&self.tokens, j, &self.lex.self_actors).is_some();
         if !first_person {
             return None;
         }
@@ -421,7 +441,8 @@ impl Reader<'_> {
         let trigger = trigger.join(" ");
         let strengthening = self.lex.call_modifiers.iter().filter(|m| m.delta > 0);
         let level_name = if delta > 0 {
-            let word = strengthening.flat_map(|m| &m.phrases).find(|p| trigger.to_lowercase().contains(&p.join(" ")));
+            let word =
+                strengthening.flat_map(|m| m.phrases.iter()).find(|p| trigger.to_lowercase().contains(&p.join(" ")));
             format!("{} {}", word.map(|p| p.join(" ")).unwrap_or_default(), level.name).trim().to_string()
         } else if delta < 0 {
             format!("{} (hedged)", level.name)
@@ -460,7 +481,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         let lex = self.lex;
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].is_word() {
+            if !self.tokens[i].is_word() || !self.starts.contains(self.tokens[i].lower.as_ref()) {
                 continue;
             }
             for level in &lex.calls {
@@ -512,7 +533,7 @@ impl Reader<'_> {
     }
 
     fn rule(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
-        let lower = self.tokens[i].lower.as_str();
+        let lower = self.tokens[i].lower.as_ref();
         // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
         if level.kind == CommitmentType::Obligation
             && self.negation_at(i + n).is_some()
@@ -521,7 +542,7 @@ impl Reader<'_> {
             return None;
         }
         let (verb, _) = self.verb_after(i + n);
-        let verb = verb.map(|v| self.tokens[v].lower.as_str());
+        let verb = verb.map(|v| self.tokens[v].lower.as_ref());
         if lower == "may" && matches!(verb, Some("have" | "seem" | "appear")) {
             return None;
         }
@@ -550,7 +571,7 @@ impl Reader<'_> {
     }
 
     fn pledge(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
-        let modal = n == 1 && matches!(self.tokens[i].lower.as_str(), "will" | "shall");
+        let modal = n == 1 && matches!(self.tokens[i].lower.as_ref(), "will" | "shall");
         let (actor, negated, own) = if modal {
             self.modal(i, n, false)?
         } else {
@@ -617,11 +638,15 @@ fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
 /// The commitment of one sentence, if it holds one, and whether the sentence
 /// names one of `[self]` (for the next sentence's [`Context`]).
 pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> (Option<Found>, bool) {
-    let reader = Reader { lex, sentence, tokens: tokenize(sentence), context };
-    let names_self = reader.self_in(0..reader.tokens.len()).is_some_and(|r| {
-        // `I` names the author; `we` and institutions carry on to `it`.
-        reader.tokens[r.start].lower != "i"
-    });
+    let tokens = tokenize(sentence);
+    let names_self = (0..tokens.len())
+        .any(|k| phrase_at(&tokens, k, &lex.self_actors, false).is_some_and(|_| tokens[k].lower != "i"));
+    (detect_with(sentence, lex, &starts(lex), context), names_self)
+}
+
+/// [`detect_sentence`] with the lexicon's [`Starts`] computed once.
+pub fn detect_with(sentence: &str, lex: &Lexicon, starts: &Starts, context: Context) -> Option<Found> {
+    let reader = Reader { lex, starts, sentence, tokens: tokenize(sentence), context };
     let mut candidates = reader.candidates();
     for c in &mut candidates {
         if c.priority > 1 && reader.in_report_frame(c.at) {
@@ -631,6 +656,5 @@ pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> (Opti
             c.priority = 1;
         }
     }
-    let found = candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found);
-    (found, names_self)
+    candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found)
 }

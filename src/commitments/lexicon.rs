@@ -5,6 +5,7 @@
 use super::tokens::{Token, tokenize};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::CommitmentType;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 /// The default English lexicon, as shipped.
@@ -12,6 +13,58 @@ pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
 
 /// A phrase as lower-case words (or as printed, for RFC 2119 keywords).
 pub type Phrase = Vec<String>;
+
+/// A list of phrases, indexed by their first and last words so that the
+/// reader looks up a word instead of trying every phrase.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phrases {
+    list: Vec<Phrase>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    /// The phrases of `list`, indexed.
+    pub fn new(list: Vec<Phrase>) -> Phrases {
+        let mut p = Phrases::default();
+        p.extend(list);
+        p
+    }
+
+    /// Adds phrases.
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Phrase>) {
+        for phrase in more {
+            let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
+                continue;
+            };
+            self.by_first.entry(first.clone()).or_default().push(self.list.len());
+            self.by_last.entry(last.clone()).or_default().push(self.list.len());
+            self.list.push(phrase);
+        }
+    }
+
+    /// The phrases that start with `word`.
+    pub fn starting<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Phrase> + 'a {
+        self.by_first.get(word).into_iter().flatten().map(|&i| &self.list[i])
+    }
+
+    /// The phrases that end with `word`.
+    pub fn ending<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Phrase> + 'a {
+        self.by_last.get(word).into_iter().flatten().map(|&i| &self.list[i])
+    }
+
+    /// Whether the one-word phrase `word` is in the list.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.starting(word).any(|p| p.len() == 1)
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [Phrase];
+    fn deref(&self) -> &[Phrase] {
+        &self.list
+    }
+}
 
 /// One level of a type's strength scale and the phrases that express it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,9 +76,9 @@ pub struct Level {
     /// Its name (`encourage`, `call upon`, `will`, `must not`).
     pub name: String,
     /// Phrases in the document's own voice.
-    pub own: Vec<Phrase>,
+    pub own: Phrases,
     /// Phrases that report someone else's commitment.
-    pub reported: Vec<Phrase>,
+    pub reported: Phrases,
     /// Phrases matched only when printed in capitals (RFC 2119).
     pub capitals: bool,
 }
@@ -36,20 +89,20 @@ pub struct Modifier {
     /// What it adds to the rank.
     pub delta: i32,
     /// The phrases.
-    pub phrases: Vec<Phrase>,
+    pub phrases: Phrases,
 }
 
 /// A parsed lexicon.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
     /// Who speaks in the document's own voice.
-    pub self_actors: Vec<Phrase>,
+    pub self_actors: Phrases,
     /// Call verbs after the author (`I urge`).
     pub calls: Vec<Level>,
     /// Strength modifiers between the author and a call verb.
     pub call_modifiers: Vec<Modifier>,
     /// Words allowed between the author and a call verb.
-    pub call_fillers: Vec<Phrase>,
+    pub call_fillers: Phrases,
     /// Modals that make a recommendation to others (`States should`).
     pub call_modals: Vec<Level>,
     /// Pledge phrases (`will`, `intends to`, `commit to`).
@@ -59,29 +112,29 @@ pub struct Lexicon {
     /// Prohibitions (`must not`, `may not`).
     pub prohibitions: Vec<Level>,
     /// Negations (`not`, `no longer`).
-    pub negations: Vec<Phrase>,
+    pub negations: Phrases,
     /// Words before a `will` or `should` that make it a forecast.
-    pub hedges: Vec<Phrase>,
+    pub hedges: Phrases,
     /// Verbs after `will` or `should` that make it a forecast.
-    pub forecast_verbs: Vec<Phrase>,
+    pub forecast_verbs: Phrases,
     /// Subjects whose `will` is a forecast.
-    pub forecast_subjects: Vec<Phrase>,
+    pub forecast_subjects: Phrases,
     /// Subjects that can be asked to act (`States should`).
-    pub agents: Vec<Phrase>,
+    pub agents: Phrases,
     /// Frames that report someone else's words.
-    pub report_frames: Vec<Phrase>,
+    pub report_frames: Phrases,
 }
 
 fn phrase(text: &str, capitals: bool) -> Phrase {
     tokenize(text)
         .into_iter()
         .filter(Token::is_word)
-        .map(|t| if capitals { t.text.to_string() } else { t.lower })
+        .map(|t| if capitals { t.text.to_string() } else { t.lower.into_owned() })
         .collect()
 }
 
-fn phrases(list: &str, capitals: bool) -> Vec<Phrase> {
-    list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(|p| phrase(p, capitals)).collect()
+fn phrases(list: &str, capitals: bool) -> Phrases {
+    Phrases::new(list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(|p| phrase(p, capitals)).collect())
 }
 
 impl Lexicon {
@@ -126,20 +179,20 @@ impl Lexicon {
 
     /// Adds another lexicon's entries to this one.
     pub fn extend(&mut self, other: Lexicon) {
-        self.self_actors.extend(other.self_actors);
+        self.self_actors.extend(other.self_actors.list);
         self.calls.extend(other.calls);
         self.call_modifiers.extend(other.call_modifiers);
-        self.call_fillers.extend(other.call_fillers);
+        self.call_fillers.extend(other.call_fillers.list);
         self.call_modals.extend(other.call_modals);
         self.pledges.extend(other.pledges);
         self.obligations.extend(other.obligations);
         self.prohibitions.extend(other.prohibitions);
-        self.negations.extend(other.negations);
-        self.hedges.extend(other.hedges);
-        self.forecast_verbs.extend(other.forecast_verbs);
-        self.forecast_subjects.extend(other.forecast_subjects);
-        self.agents.extend(other.agents);
-        self.report_frames.extend(other.report_frames);
+        self.negations.extend(other.negations.list);
+        self.hedges.extend(other.hedges.list);
+        self.forecast_verbs.extend(other.forecast_verbs.list);
+        self.forecast_subjects.extend(other.forecast_subjects.list);
+        self.agents.extend(other.agents.list);
+        self.report_frames.extend(other.report_frames.list);
     }
 
     /// Parses lexicon text; an error is the 1-based line and its cause.
@@ -157,14 +210,14 @@ impl Lexicon {
                 continue;
             }
             match section.as_str() {
-                "self" => lex.self_actors.extend(phrases(line, false)),
-                "call-filler" => lex.call_fillers.extend(phrases(line, false)),
-                "negation" => lex.negations.extend(phrases(line, false)),
-                "hedge" => lex.hedges.extend(phrases(line, false)),
-                "forecast-verb" => lex.forecast_verbs.extend(phrases(line, false)),
-                "forecast-subject" => lex.forecast_subjects.extend(phrases(line, false)),
-                "agent" => lex.agents.extend(phrases(line, false)),
-                "report-frame" => lex.report_frames.extend(phrases(line, false)),
+                "self" => lex.self_actors.extend(phrases(line, false).list),
+                "call-filler" => lex.call_fillers.extend(phrases(line, false).list),
+                "negation" => lex.negations.extend(phrases(line, false).list),
+                "hedge" => lex.hedges.extend(phrases(line, false).list),
+                "forecast-verb" => lex.forecast_verbs.extend(phrases(line, false).list),
+                "forecast-subject" => lex.forecast_subjects.extend(phrases(line, false).list),
+                "agent" => lex.agents.extend(phrases(line, false).list),
+                "report-frame" => lex.report_frames.extend(phrases(line, false).list),
                 "call-modifier" => {
                     let (delta, list) = line.split_once(':').ok_or_else(|| err("expected `+1: phrase, …`".into()))?;
                     let delta = delta.trim().parse().map_err(|_| err(format!("'{}' is not a number", delta.trim())))?;

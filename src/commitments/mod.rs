@@ -18,7 +18,7 @@ use crate::align::words::{exact_hash, text_similarity};
 use crate::align::{self, AlignOptions};
 use crate::classify::words::word_diff;
 use crate::model::{
-    Commitment, CommitmentChange, CommitmentChangeKind, CommitmentType, Commitments, Comparison, Edition,
+    ChangeKind, Commitment, CommitmentChange, CommitmentChangeKind, CommitmentType, Commitments, Comparison, Edition,
     StrengthChange,
 };
 use regex::Regex;
@@ -31,7 +31,10 @@ pub const SENTENCE_THRESHOLD: f64 = 0.5;
 #[derive(Debug, Clone)]
 pub struct Detector {
     lexicon: Lexicon,
-    /// Any word that can start a trigger: paragraphs without one are skipped.
+    starts: detect::Starts,
+    /// Names of `[self]` other than `I`: a sentence naming one lets a pronoun stand for it.
+    self_names: Option<Regex>,
+    /// The longest word of every trigger phrase: a sentence without one holds no trigger.
     prefilter: Option<Regex>,
 }
 
@@ -45,15 +48,26 @@ impl Detector {
             .chain(&lexicon.pledges)
             .chain(&lexicon.obligations)
             .chain(&lexicon.prohibitions)
-            .flat_map(|l| l.own.iter().chain(&l.reported))
-            .filter_map(|p| p.first())
+            .flat_map(|l| l.own.iter().chain(l.reported.iter()))
+            // The longest word is the rarest: `is required to` is looked for as `required`.
+            .filter_map(|p| p.iter().rev().max_by_key(|w| w.chars().count()))
             .map(|w| regex::escape(&w.to_lowercase()))
             .collect();
         words.sort();
         words.dedup();
-        let prefilter = (!words.is_empty())
-            .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("escaped words form a regex"));
-        Detector { lexicon, prefilter }
+        let prefilter = (!words.is_empty()).then(|| {
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("escaped words form a regex")
+        });
+        let names: Vec<String> = lexicon
+            .self_actors
+            .iter()
+            .filter(|p| p.as_slice() != ["i"])
+            .map(|p| p.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\s+"))
+            .collect();
+        let self_names = (!names.is_empty()).then(|| {
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", names.join("|"))).expect("escaped words form a regex")
+        });
+        Detector { starts: detect::starts(&lexicon), lexicon, prefilter, self_names }
     }
 
     /// The lexicon it reads with.
@@ -63,7 +77,7 @@ impl Detector {
 
     /// The commitment of one sentence read alone, if any.
     pub fn sentence(&self, sentence: &str) -> Option<Found> {
-        detect_sentence(sentence, &self.lexicon, Context::default()).0
+        detect::detect_with(sentence, &self.lexicon, &self.starts, Context::default())
     }
 
     /// The commitments of a paragraph's sentences, read in order: a pronoun
@@ -71,22 +85,35 @@ impl Detector {
     /// and the items of a list opened by a commitment that ends in a colon
     /// (`you must do these things:` `A. Use …` `N. Do not …`) are bound by it.
     pub fn paragraph(&self, sentences: &[&str]) -> Vec<Option<Found>> {
-        self.read_paragraph(sentences, &mut None)
+        let matches = |r: &Option<Regex>, s: &str| r.as_ref().is_none_or(|r| r.is_match(s));
+        let read: Vec<Sentence> = sentences
+            .iter()
+            .map(|&s| Sentence {
+                text: s,
+                trigger: matches(&self.prefilter, s),
+                names_self: matches(&self.self_names, s),
+            })
+            .collect();
+        self.read_paragraph(&read, &mut None)
     }
 
     /// [`Detector::paragraph`], with the commitment whose list is still
     /// open from the paragraph before (`stem`); leaves in `stem` the one
     /// still open at the end. A list goes on while paragraphs open with an item.
-    fn read_paragraph(&self, sentences: &[&str], stem: &mut Option<Found>) -> Vec<Option<Found>> {
-        if sentences.first().is_none_or(|s| !LIST_ITEM.is_match(s)) {
+    fn read_paragraph(&self, sentences: &[Sentence], stem: &mut Option<Found>) -> Vec<Option<Found>> {
+        if sentences.first().is_none_or(|s| list_item(s.text).is_none()) {
             *stem = None;
         }
         let mut context = Context::default();
         let mut out = Vec::with_capacity(sentences.len());
-        for sentence in sentences {
-            let (found, names_self) = detect_sentence(sentence, &self.lexicon, context);
+        for &Sentence { text: sentence, trigger, names_self } in sentences {
+            let item = list_item(sentence);
+            let found = if item.is_some() && stem.is_some() || trigger {
+                detect::detect_with(sentence, &self.lexicon, &self.starts, context)
+            } else {
+                None
+            };
             context.self_named |= names_self;
-            let item = LIST_ITEM.find(sentence);
             let found = match (found, item, &*stem) {
                 (None, Some(marker), Some(stem)) => Some(inherit(stem, &sentence[marker.end()..])),
                 (found, None, _) if sentence.trim_end().ends_with(':') => {
@@ -102,14 +129,56 @@ impl Detector {
 
     /// Every commitment of an edition, in document order.
     pub fn edition(&self, edition: &Edition) -> Vec<Commitment> {
+        self.paragraphs(edition, 0..edition.paragraphs.len(), &|_| false)
+    }
+
+    /// [`Detector::edition`] on two threads, each reading half the
+    /// paragraphs (split where no list goes on), leaving out those `skip` names.
+    fn edition_halves(&self, edition: &Edition, skip: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Commitment> {
+        let n = edition.paragraphs.len();
+        let mid = (n / 2..n).find(|&p| list_item(&edition.paragraphs[p].text).is_none()).unwrap_or(n);
+        let (mut first, second) =
+            crate::parallel::join(|| self.paragraphs(edition, 0..mid, skip), || self.paragraphs(edition, mid..n, skip));
+        first.extend(second);
+        first
+    }
+
+    /// The commitments of the paragraphs in `range`, leaving out those `skip` names.
+    fn paragraphs(
+        &self,
+        edition: &Edition,
+        range: std::ops::Range<usize>,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Vec<Commitment> {
         let mut out = Vec::new();
         let mut stem = None;
-        for (p, paragraph) in edition.paragraphs.iter().enumerate() {
-            if stem.is_none() && self.prefilter.as_ref().is_some_and(|r| !r.is_match(&paragraph.text)) {
+        for (p, paragraph) in edition.paragraphs.iter().enumerate().take(range.end).skip(range.start) {
+            if skip(p) {
+                stem = None;
                 continue;
             }
-            let sentences = paragraph.sentences();
-            for (s, (sentence, found)) in sentences.iter().zip(self.read_paragraph(&sentences, &mut stem)).enumerate() {
+            let text = &paragraph.text;
+            // One pass of each regex over the paragraph, not one per sentence.
+            let positions =
+                |r: &Option<Regex>| r.as_ref().map(|r| r.find_iter(text).map(|m| m.start()).collect::<Vec<_>>());
+            let triggers = positions(&self.prefilter);
+            if stem.is_none() && triggers.as_ref().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            let names = positions(&self.self_names);
+            let within = |at: &Option<Vec<usize>>, span: &std::ops::Range<u32>| {
+                at.as_ref().is_none_or(|at| at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k)))
+            };
+            let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
+                .into_iter()
+                .map(|span| Sentence {
+                    text: &text[span.start as usize..span.end as usize],
+                    trigger: within(&triggers, &span),
+                    names_self: within(&names, &span) && names.is_some(),
+                })
+                .collect();
+            let found = self.read_paragraph(&sentences, &mut stem);
+            for (s, (sentence, found)) in sentences.iter().map(|s| s.text).zip(found).enumerate() {
                 if let Some(f) = found {
                     out.push(Commitment {
                         paragraph: p,
@@ -129,10 +198,28 @@ impl Detector {
     }
 }
 
+/// A sentence and what one pass of the regexes over its paragraph found in it.
+#[derive(Clone, Copy)]
+struct Sentence<'a> {
+    text: &'a str,
+    /// A word that can start a trigger.
+    trigger: bool,
+    /// A name of `[self]` other than `I`.
+    names_self: bool,
+}
+
 /// A list item's marker: `A. `, `(b) `, `3) `, `iv. `, `- `.
 static LIST_ITEM: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"^(?:(?:[A-Za-z]|\d{1,3}|[ivxlc]{1,5})[.)]|\((?:[A-Za-z]|\d{1,3}|[ivxlc]{1,5})\)|[-*•])\s+").unwrap()
 });
+
+/// The marker of a list item opening `text`, if any (a cheap look at the
+/// first bytes before the regex).
+fn list_item(text: &str) -> Option<regex::Match<'_>> {
+    let head = text.as_bytes().get(..8.min(text.len()))?;
+    let marked = head.iter().any(|&b| matches!(b, b'.' | b')')) || matches!(head.first(), Some(b'-' | b'*' | 0xE2));
+    if marked { LIST_ITEM.find(text) } else { None }
+}
 
 /// A list item bound by the commitment that opened its list; `Do not …` forbids.
 fn inherit(stem: &Found, item: &str) -> Found {
@@ -156,10 +243,54 @@ impl Default for Detector {
 
 /// Finds the commitments of both editions of `cmp` and what became of each;
 /// fills [`Comparison::commitments`].
+///
+/// A paragraph of the new edition printed exactly as its unchanged old
+/// counterpart, with no list running into or out of it, has the same
+/// commitments: they are copied, not read again.
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
-    let (old, new) = crate::parallel::join(|| detector.edition(&cmp.old), || detector.edition(&cmp.new));
+    let same = same_paragraphs(cmp);
+    let old = detector.edition_halves(&cmp.old, &|_| false);
+    let mut new = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
+    let mut first_of = vec![usize::MAX; cmp.old.paragraphs.len() + 1];
+    for (i, c) in old.iter().enumerate().rev() {
+        first_of[c.paragraph] = i;
+    }
+    for (p, o) in same.iter().enumerate() {
+        if let Some(o) = *o {
+            let start = first_of[o];
+            if start != usize::MAX {
+                new.extend(
+                    old[start..]
+                        .iter()
+                        .take_while(|c| c.paragraph == o)
+                        .map(|c| Commitment { paragraph: p, ..c.clone() }),
+                );
+            }
+        }
+    }
+    new.sort_by_key(|c| (c.paragraph, c.sentence));
     let changes = match_commitments(cmp, &old, &new);
     cmp.commitments = Commitments { old, new, changes };
+}
+
+/// For each new paragraph, the old one it can copy its commitments from.
+fn same_paragraphs(cmp: &Comparison) -> Vec<Option<usize>> {
+    let paragraphs = &cmp.new.paragraphs;
+    let opens_list = |p: usize| paragraphs.get(p).is_some_and(|x| list_item(&x.text).is_some());
+    let mut same = vec![None; paragraphs.len()];
+    for c in &cmp.changes {
+        if let (ChangeKind::Unchanged, [o], [n]) = (c.kind, c.old.as_slice(), c.new.as_slice()) {
+            let text = &paragraphs[*n].text;
+            if *text == cmp.old.paragraphs[*o].text
+                && !text.trim_end().ends_with(':')
+                && !opens_list(*n)
+                && !opens_list(n + 1)
+            {
+                same[*n] = Some(*o);
+            }
+        }
+    }
+    same
 }
 
 fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -> Vec<CommitmentChange> {
@@ -174,6 +305,8 @@ fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -
     old.iter().enumerate().for_each(|(i, c)| by_change_old[change_of_old[c.paragraph]].push(i));
     new.iter().enumerate().for_each(|(i, c)| by_change_new[change_of_new[c.paragraph]].push(i));
 
+    let hashes = |side: &[Commitment]| side.iter().map(|c| exact_hash(&c.text)).collect::<Vec<_>>();
+    let (old_hash, new_hash) = crate::parallel::join(|| hashes(old), || hashes(new));
     let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
     let mut paired_new = vec![false; new.len()];
     // 1. Inside each paragraph change: the same sentence, then the most alike.
@@ -182,8 +315,8 @@ fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -
             continue;
         }
         for &o in olds {
-            let h = exact_hash(&old[o].text);
-            if let Some(&n) = news.iter().find(|&&n| !paired_new[n] && exact_hash(&new[n].text) == h) {
+            let h = old_hash[o];
+            if let Some(&n) = news.iter().find(|&&n| !paired_new[n] && new_hash[n] == h) {
                 pair(o, n, &mut pair_of_old, &mut paired_new);
             }
         }
@@ -217,7 +350,7 @@ fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -
     let mut out: Vec<(usize, usize, CommitmentChange)> = Vec::new();
     for (o, c) in old.iter().enumerate() {
         let change = match pair_of_old[o] {
-            Some(n) => pair_change(&old[o], &new[n], o, n, change_of_new[new[n].paragraph]),
+            Some(n) => pair_change(&old[o], &new[n], o, n, old_hash[o] == new_hash[n], change_of_new[new[n].paragraph]),
             None => single(CommitmentChangeKind::Dropped, change_of_old[c.paragraph], Some(o), None),
         };
         let order = change.new.map_or(c.sentence, |n| new[n].sentence);
@@ -255,8 +388,7 @@ fn single(kind: CommitmentChangeKind, change: usize, old: Option<usize>, new: Op
     }
 }
 
-fn pair_change(a: &Commitment, b: &Commitment, o: usize, n: usize, change: usize) -> CommitmentChange {
-    let same_text = exact_hash(&a.text) == exact_hash(&b.text);
+fn pair_change(a: &Commitment, b: &Commitment, o: usize, n: usize, same_text: bool, change: usize) -> CommitmentChange {
     let kind = if same_text { CommitmentChangeKind::Unchanged } else { CommitmentChangeKind::Revised };
     let type_changed = a.kind != b.kind;
     let strength = if type_changed {

@@ -1,12 +1,14 @@
 //! Sentences as words and punctuation, the material the detector reads.
 
+use std::borrow::Cow;
+
 /// A word or a punctuation mark of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// As printed (for a contraction's second half, `not`).
     pub text: &'a str,
     /// In lower case, apostrophes straightened.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// Byte offsets in the sentence.
     pub start: usize,
     /// End byte offset.
@@ -29,7 +31,7 @@ fn word_char(c: char) -> bool {
 /// single punctuation marks. `won't`, `shouldn't` become two words, the
 /// second `not`.
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sentence.len() / 5);
     let mut chars = sentence.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
@@ -37,7 +39,13 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
         }
         if !c.is_alphanumeric() {
             let end = start + c.len_utf8();
-            out.push(Token { text: &sentence[start..end], lower: c.to_string(), start, end, word: false });
+            out.push(Token {
+                text: &sentence[start..end],
+                lower: Cow::Borrowed(&sentence[start..end]),
+                start,
+                end,
+                word: false,
+            });
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -54,7 +62,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
         push_word(&mut out, sentence, start, end_word);
         if end_word < end {
             let rest = &sentence[end_word..end];
-            out.push(Token { text: rest, lower: rest.to_string(), start: end_word, end, word: false });
+            out.push(Token { text: rest, lower: Cow::Borrowed(rest), start: end_word, end, word: false });
         }
     }
     out
@@ -62,7 +70,11 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
 
 fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, start: usize, end: usize) {
     let text = &sentence[start..end];
-    let lower = text.to_lowercase().replace('’', "'");
+    let lower: Cow<str> = if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    };
     if let Some(stem) = lower.strip_suffix("n't") {
         let stem = match stem {
             "wo" => "will",
@@ -71,8 +83,14 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, start: usize, end:
             other => other,
         };
         let split = end - "n't".len() - if text.ends_with("n’t") { 2 } else { 0 };
-        out.push(Token { text: &sentence[start..split], lower: stem.to_string(), start, end: split, word: true });
-        out.push(Token { text: &sentence[split..end], lower: "not".into(), start: split, end, word: true });
+        out.push(Token {
+            text: &sentence[start..split],
+            lower: Cow::Owned(stem.to_string()),
+            start,
+            end: split,
+            word: true,
+        });
+        out.push(Token { text: &sentence[split..end], lower: Cow::Borrowed("not"), start: split, end, word: true });
         return;
     }
     out.push(Token { text, lower, start, end, word: true });
@@ -83,7 +101,7 @@ mod tests {
     use super::*;
 
     fn lower(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.lower).collect()
+        tokenize(s).into_iter().map(|t| t.lower.into_owned()).collect()
     }
 
     #[test]
