@@ -115,3 +115,180 @@ fn detection_holds_on_held_out_sentences() {
     let all = score("commitments-heldout.jsonl");
     assert!(all.precision() >= 0.80 && all.recall() >= 0.80, "{all:?}");
 }
+
+/// The commitment changes between two shipped FOMC statements, as
+/// `(change, trigger old → new, strength, start of the new or old sentence)`.
+fn fomc_changes(old: &str, new: &str) -> (String, Vec<(String, String, String, String)>) {
+    let mut cmp = editions::classify::compare(
+        crate::parse(&format!("fomc-statements/{old}.txt")),
+        crate::parse(&format!("fomc-statements/{new}.txt")),
+        &Default::default(),
+    );
+    editions::commitments::compare(&mut cmp, &Detector::default());
+    let c = &cmp.commitments;
+    let changes = c
+        .changes
+        .iter()
+        .map(|ch| {
+            let (o, n) = (ch.old.map(|i| &c.old[i]), ch.new.map(|i| &c.new[i]));
+            let trigger = format!("{} → {}", o.map_or("", |x| &x.trigger), n.map_or("", |x| &x.trigger));
+            let text = n.or(o).unwrap().text.chars().take(60).collect();
+            (ch.kind.name().to_string(), trigger, ch.strength.map_or("", |s| s.name()).to_string(), text)
+        })
+        .collect();
+    (editions::render::commitments::ledger_lines(&cmp).join("\n"), changes)
+}
+
+fn has(changes: &[(String, String, String, String)], kind: &str, trigger: &str, strength: &str, start: &str) -> bool {
+    changes.iter().any(|c| c.0 == kind && c.1 == trigger && c.2 == strength && c.3.starts_with(start))
+}
+
+/// December 2008 to January 2009: the Federal Reserve keeps its pledge to
+/// employ all available tools, turns "will purchase" into an ongoing
+/// programme it "stands ready to expand", adds a readiness to buy Treasury
+/// securities, and drops "the focus … going forward will be".
+#[test]
+fn fomc_ledger_2008_12_to_2009_01() {
+    let (ledger, changes) = fomc_changes("2008-12-16", "2009-01-28");
+    assert_eq!(ledger, "Commitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged");
+    assert!(
+        has(&changes, "unchanged", "will → will", "same", "The Federal Reserve will employ all available tools"),
+        "{changes:#?}"
+    );
+    assert!(has(
+        &changes,
+        "revised",
+        "will → stands ready to",
+        "weaker",
+        "The Federal Reserve continues to purchase large quantities"
+    ));
+    assert!(has(
+        &changes,
+        "revised",
+        "will → will",
+        "same",
+        "The Federal Reserve will be implementing the Term Asset-Back"
+    ));
+    assert!(has(
+        &changes,
+        "new",
+        " → is prepared to",
+        "",
+        "The Committee also is prepared to purchase longer-term Treas"
+    ));
+    assert!(has(&changes, "dropped", "will → ", "", "The focus of the Committee's policy going forward will be"));
+}
+
+/// March 2009 brings the pledge to hold the rate at 0 to 1/4 percent; June
+/// 2011 turns it into a decision taken today ("decided today to keep"), so
+/// the pledge is dropped.
+#[test]
+fn fomc_ledger_forward_guidance_appears_and_goes() {
+    let (_, changes) = fomc_changes("2009-01-28", "2009-03-18");
+    assert!(
+        has(&changes, "new", " → will", "", "The Committee will maintain the target range for the federal"),
+        "{changes:#?}"
+    );
+    let (_, changes) = fomc_changes("2011-04-27", "2011-06-22");
+    assert!(
+        has(&changes, "dropped", "will → ", "", "The Committee will maintain the target range for the federal"),
+        "{changes:#?}"
+    );
+    // November 2010: the asset purchases are announced as an intention.
+    let (_, changes) = fomc_changes("2010-09-21", "2010-11-03");
+    assert!(
+        has(&changes, "new", " → intends to", "", "In addition, the Committee intends to purchase a further"),
+        "{changes:#?}"
+    );
+    // April 2011: "intends to" becomes "will complete", a stronger pledge.
+    let (_, changes) = fomc_changes("2011-03-15", "2011-04-27");
+    assert!(changes.iter().any(|c| c.0 == "revised" && c.2 == "stronger"), "{changes:#?}");
+}
+
+fn editions(args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("editions").unwrap().args(args).env("NO_COLOR", "1").output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn cli_lists_commitments_and_reads_a_lexicon() {
+    let un = crate::edition_path("un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt");
+    let un = un.to_str().unwrap();
+    let (code, out, err) = editions(&["commitments", un]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.starts_with(
+            "S-2018-1042 (2018-11-21): 43 commitments (5 pledge, 25 call, 2 obligation, 0 prohibition, 11 reported)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("¶77  call (strongly encourage) · Member States\n"), "{out}");
+
+    let (code, out, _) = editions(&["commitments", un, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((code, v["schema"].as_str()), (0, Some("editions/commitments/1")));
+    let first_call = v["commitments"].as_array().unwrap().iter().find(|c| c["type"] == "call").unwrap();
+    assert_eq!(first_call["paragraph"], "10");
+    assert_eq!(first_call["trigger"], "call upon");
+    assert_eq!(first_call["actor"], "all States");
+    assert_eq!(first_call["strength"], 6);
+
+    // A lexicon that extends the default: "applaud" becomes the author's call.
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("extra.txt");
+    std::fs::write(&lexicon, "extends default\n[call]\n3 applaud: applaud\n").unwrap();
+    let text = dir.path().join("2020-01-01.txt");
+    std::fs::write(&text, "I applaud States that ratify the Protocol.\n\nI applaud States to ratify the Protocol.\n")
+        .unwrap();
+    let (code, out, _) = editions(&["commitments", text.to_str().unwrap(), "--lexicon", lexicon.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("2 commitments (0 pledge, 2 call"), "{out}");
+    // One that replaces it: only its own phrases count.
+    std::fs::write(&lexicon, "[obligation]\n4 must: must\n").unwrap();
+    let (_, out, _) = editions(&["commitments", un, "--lexicon", lexicon.to_str().unwrap()]);
+    assert!(out.starts_with("S-2018-1042 (2018-11-21): 2 commitments (0 pledge, 0 call, 2 obligation"), "{out}");
+
+    // Bad lexicons: one line naming the file and the cause, exit 2.
+    for (content, cause) in [
+        ("[call]\nurge\n", "line 2: expected `RANK name: phrase, …`"),
+        ("[nonsense]\nx\n", "line 1: unknown section [nonsense]"),
+        ("[hedge]\nlikely\n", "the lexicon has no [call], [pledge], [obligation] or [prohibition] entries"),
+    ] {
+        std::fs::write(&lexicon, content).unwrap();
+        let (code, out, err) = editions(&["commitments", un, "--lexicon", lexicon.to_str().unwrap()]);
+        assert_eq!((code, out.as_str(), err.lines().count()), (2, "", 1), "{err}");
+        assert!(err.contains(lexicon.to_str().unwrap()) && err.contains(cause), "{err}");
+    }
+    let (code, _, err) = editions(&["commitments", un, "--lexicon", "/nonexistent/lexicon.txt"]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+}
+
+#[test]
+fn cli_diff_shows_the_ledger_and_the_commitments_view() {
+    let path = |d: &str| crate::edition_path(&format!("fomc-statements/{d}.txt")).to_str().unwrap().to_string();
+    let (a, b) = (path("2008-12-16"), path("2009-01-28"));
+    let (code, out, _) = editions(&["diff", &a, &b]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().nth(2), Some("Commitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged"));
+    assert!(out.contains("    ◆ new pledge (is prepared to) · The Committee\n"), "{out}");
+    let (code, out, _) = editions(&["diff", &a, &b, "--commitments"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("2008-12-16 → 2009-01-28: 5 → 5 commitments\nCommitments: 2 new"), "{out}");
+    assert!(out.contains("¶5 → ¶4  ◆ revised pledge: will → stands ready to, weaker"), "{out}");
+    let (_, out, _) = editions(&["diff", &a, &b, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let summary = &v["summary"]["commitments"];
+    assert_eq!(
+        (summary["new"].as_u64(), summary["weaker"].as_u64(), summary["dropped"].as_u64()),
+        (Some(2), Some(1), Some(2))
+    );
+    let all: Vec<&Value> =
+        v["changes"].as_array().unwrap().iter().flat_map(|c| c["commitments"].as_array().unwrap()).collect();
+    assert_eq!(all.len(), 7);
+    let weaker = all.iter().find(|c| c["strength"] == "weaker").unwrap();
+    assert_eq!(
+        (weaker["old"]["trigger"].as_str(), weaker["new"]["trigger"].as_str()),
+        (Some("will"), Some("stands ready to"))
+    );
+    assert!(all.iter().filter(|c| c["change"] == "new").all(|c| c["old"].is_null() && c["strength"].is_null()));
+}

@@ -125,6 +125,24 @@ pub struct Lexicon {
     pub report_frames: Phrases,
 }
 
+const SECTIONS: &[&str] = &[
+    "self",
+    "call",
+    "call-modifier",
+    "call-filler",
+    "call-modal",
+    "pledge",
+    "obligation",
+    "prohibition",
+    "rfc2119",
+    "negation",
+    "hedge",
+    "forecast-verb",
+    "forecast-subject",
+    "agent",
+    "report-frame",
+];
+
 fn phrase(text: &str, capitals: bool) -> Phrase {
     tokenize(text)
         .into_iter()
@@ -207,6 +225,9 @@ impl Lexicon {
             let err = |m: String| (n + 1, m);
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = name.trim().to_string();
+                if !SECTIONS.contains(&section.as_str()) {
+                    return Err(err(format!("unknown section [{section}]")));
+                }
                 continue;
             }
             match section.as_str() {
@@ -297,7 +318,7 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         assert_eq!(Lexicon::parse("[call]\nurge urge").unwrap_err().0, 2);
-        assert_eq!(Lexicon::parse("\n\n[nonsense]\nx").unwrap_err(), (4, "unknown section [nonsense]".to_string()));
+        assert_eq!(Lexicon::parse("\n\n[nonsense]\nx").unwrap_err(), (3, "unknown section [nonsense]".to_string()));
         assert_eq!(Lexicon::parse("will").unwrap_err().0, 1);
     }
 }
