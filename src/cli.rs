@@ -67,7 +67,7 @@ enum Command {
         /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
         #[arg(long)]
         width: Option<usize>,
-        /// Show the commitments that are new, revised or dropped, not the paragraphs.
+        /// Show the commitments that are new, revised or dropped, not the paragraphs (text and Markdown; JSON always has them).
         #[arg(long)]
         commitments: bool,
         /// A commitment lexicon to use instead of the default (`extends default` on its first line adds to it).
@@ -198,6 +198,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 DiffFormat::Json => json::write_diff(&mut out, &cmp, |c| {
                     !view.stat && (view.only.is_empty() || view.only.contains(&c.kind))
                 }),
+                DiffFormat::Markdown if commitments => markdown::write_commitments(&mut out, &cmp, view.all),
                 DiffFormat::Markdown => markdown::write_markdown(&mut out, &cmp, &view),
             };
             written.and_then(|()| out.flush()).map_err(output_error)?;

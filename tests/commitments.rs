@@ -275,6 +275,12 @@ fn cli_diff_shows_the_ledger_and_the_commitments_view() {
     assert_eq!(code, 1);
     assert!(out.starts_with("2008-12-16 → 2009-01-28: 5 → 5 commitments\nCommitments: 2 new"), "{out}");
     assert!(out.contains("¶5 → ¶4  ◆ revised pledge: will → stands ready to, weaker"), "{out}");
+    let (_, out, _) = editions(&["diff", &a, &b, "--commitments", "--format", "markdown"]);
+    assert!(out.starts_with("# Commitments from 2008-12-16 to 2009-01-28\n"), "{out}");
+    assert!(
+        out.contains("\n- **¶5 → ¶4** revised pledge: will → stands ready to, weaker: ~~As previously announced,"),
+        "{out}"
+    );
     let (_, out, _) = editions(&["diff", &a, &b, "--format", "json"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     let summary = &v["summary"]["commitments"];

@@ -474,7 +474,10 @@ impl Reader<'_> {
         if after[to].text == ";" {
             return None;
         }
-        Some(reported(self.trigger(i..i + n), self.object(i + n), i))
+        // `They were encouraged to …`: the subject is the one asked.
+        let passive = matches!(self.tokens[i].lower.as_ref(), "was" | "were");
+        let actor = if passive { self.actor(subject(&self.tokens, i)) } else { self.object(i + n) };
+        Some(reported(self.trigger(i..i + n), actor, i))
     }
 
     fn candidates(&self) -> Vec<Candidate> {

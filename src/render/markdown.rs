@@ -30,6 +30,27 @@ fn marked(text: &str, mark: &str) -> String {
     format!("{lead}{mark}{}{mark}{trail}", escape(core).replace('\n', "<br>"))
 }
 
+/// A word diff in Markdown: deletions struck through, insertions in bold.
+fn diff_markdown(edits: &[crate::model::Edit]) -> String {
+    let mut body = String::new();
+    let mut after_deletion = false;
+    for (role, text) in diff_pieces(edits) {
+        match role {
+            Role::Deleted => body.push_str(&marked(&text, "~~")),
+            Role::Inserted => {
+                // `~~June~~ **July**`, not `~~June~~**July**`.
+                if after_deletion && !body.ends_with(' ') && !text.starts_with(' ') {
+                    body.push(' ');
+                }
+                body.push_str(&marked(&text, "**"));
+            }
+            _ => body.push_str(&escape(&text)),
+        }
+        after_deletion = role == Role::Deleted;
+    }
+    body
+}
+
 /// Writes the comparison as Markdown.
 pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -> std::io::Result<()> {
     let meta = edition_name;
@@ -77,30 +98,50 @@ pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -
             _ if change.edits.is_empty() => {
                 change.new.iter().map(|&i| escape(&cmp.new.paragraphs[i].text)).collect::<Vec<_>>().join(" ")
             }
-            _ => {
-                let mut body = String::new();
-                let mut after_deletion = false;
-                for (role, text) in diff_pieces(&change.edits) {
-                    match role {
-                        Role::Deleted => body.push_str(&marked(&text, "~~")),
-                        Role::Inserted => {
-                            // `~~June~~ **July**`, not `~~June~~**July**`.
-                            if after_deletion && !body.ends_with(' ') && !text.starts_with(' ') {
-                                body.push(' ');
-                            }
-                            body.push_str(&marked(&text, "**"));
-                        }
-                        _ => body.push_str(&escape(&text)),
-                    }
-                    after_deletion = role == Role::Deleted;
-                }
-                body
-            }
+            _ => diff_markdown(&change.edits),
         };
         writeln!(out, "- **{}:** {}", escape(&head), body.replace('\n', "<br>"))?;
         for c in marks[i].iter().filter(|c| c.kind != crate::model::CommitmentChangeKind::Unchanged) {
             writeln!(out, "  - {}", escape(&super::commitments::mark(cmp, c)))?;
         }
+    }
+    Ok(())
+}
+
+/// Writes `editions diff --commitments --format markdown`: the ledger, then
+/// each commitment that is new, revised or dropped (with `all`, the
+/// unchanged too), its sentence struck through, in bold, or as a word diff.
+pub fn write_commitments(out: &mut impl Write, cmp: &Comparison, all: bool) -> std::io::Result<()> {
+    use crate::model::CommitmentChangeKind;
+    let meta = edition_name;
+    writeln!(out, "# Commitments from {} to {}", escape(&meta(&cmp.old)), escape(&meta(&cmp.new)))?;
+    writeln!(out)?;
+    for line in super::commitments::ledger_lines(cmp) {
+        writeln!(out, "{}  ", escape(&line))?;
+    }
+    let changes = cmp.commitments.changes.iter().filter(|c| all || c.kind != CommitmentChangeKind::Unchanged);
+    for (i, c) in changes.enumerate() {
+        if i == 0 {
+            writeln!(out)?;
+        }
+        let label = |e: &crate::model::Edition, p: usize| format!("¶{}", e.paragraphs[p].label);
+        let place = match (c.old.map(|o| &cmp.commitments.old[o]), c.new.map(|n| &cmp.commitments.new[n])) {
+            (Some(a), Some(b)) if label(&cmp.old, a.paragraph) != label(&cmp.new, b.paragraph) => {
+                format!("{} → {}", label(&cmp.old, a.paragraph), label(&cmp.new, b.paragraph))
+            }
+            (_, Some(b)) => label(&cmp.new, b.paragraph),
+            (Some(a), None) => label(&cmp.old, a.paragraph),
+            (None, None) => String::new(),
+        };
+        let body = match (c.old.map(|o| &cmp.commitments.old[o]), c.new.map(|n| &cmp.commitments.new[n])) {
+            _ if !c.edits.is_empty() => diff_markdown(&c.edits),
+            (None, Some(b)) => marked(&b.text, "**"),
+            (Some(a), None) => marked(&a.text, "~~"),
+            (_, Some(b)) => escape(&b.text),
+            (None, None) => String::new(),
+        };
+        let mark = super::commitments::mark(cmp, c);
+        writeln!(out, "- **{}** {}: {}", escape(&place), escape(mark.trim_start_matches("◆ ")), body)?;
     }
     Ok(())
 }
