@@ -73,6 +73,9 @@ enum Command {
         /// A commitment lexicon to use instead of the default (`extends default` on its first line adds to it).
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
+        /// Do not look for commitments (faster; for documents the lexicon does not fit).
+        #[arg(long, conflicts_with_all = ["commitments", "lexicon"])]
+        no_commitments: bool,
     },
     /// List the commitments of an edition: pledges, calls, obligations, prohibitions, reported ones.
     Commitments {
@@ -159,7 +162,19 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             written.and_then(|()| out.flush()).map_err(output_error)?;
             Ok(exit::SAME)
         }
-        Command::Diff { paths, format, all, only, stat, color, threshold, width, commitments, lexicon } => {
+        Command::Diff {
+            paths,
+            format,
+            all,
+            only,
+            stat,
+            color,
+            threshold,
+            width,
+            commitments,
+            lexicon,
+            no_commitments,
+        } => {
             let (old, new) = match paths.as_slice() {
                 [folder] => latest_two(folder)?,
                 [old, new] => (old.clone(), new.clone()),
@@ -181,7 +196,9 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 .collect::<editions::Result<Vec<_>>>()?;
             let detector = detector(lexicon.as_deref())?;
             let mut cmp = editions::compare_files(&old, &new, &AlignOptions { threshold })?;
-            editions::commitments::compare(&mut cmp, &detector);
+            if !no_commitments {
+                editions::commitments::compare(&mut cmp, &detector);
+            }
             let view = DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) };
             let stdout = std::io::stdout();
             let is_terminal = stdout.is_terminal();

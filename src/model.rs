@@ -368,6 +368,8 @@ pub struct CommitmentChange {
 /// The commitments of two editions and what became of each.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commitments {
+    /// Whether commitments were looked for at all.
+    pub searched: bool,
     /// The old edition's, in document order.
     pub old: Vec<Commitment>,
     /// The new edition's, in document order.

@@ -189,11 +189,12 @@ fn subject(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
-/// What the sentences before this one in its paragraph tell the detector.
+/// What comes before a sentence in its paragraph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Context {
-    /// One of `[self]` was named: `It will continue to assess …` speaks for it.
-    pub self_named: bool,
+pub struct Context<'a> {
+    /// The paragraph's text before the sentence: when it names one of
+    /// `[self]` (other than `I`), `It will continue to assess …` speaks for it.
+    pub before: &'a str,
 }
 
 /// The first words of every trigger phrase (lower case): a token that is
@@ -219,7 +220,7 @@ struct Reader<'a> {
     starts: &'a Starts,
     sentence: &'a str,
     tokens: Vec<Token<'a>>,
-    context: Context,
+    context: Context<'a>,
 }
 
 impl Reader<'_> {
@@ -231,6 +232,13 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the text before the sentence names one of `[self]` other than `I`.
+    fn named_before(&self) -> bool {
+        let tokens = tokenize(self.context.before);
+        (0..tokens.len())
+            .any(|k| tokens[k].lower != "i" && phrase_at(&tokens, k, &self.lex.self_actors, false).is_some())
+    }
+
     /// Whether the subject `range` is the document's own voice: it names one
     /// of `[self]`, or it is a pronoun and one of `[self]` comes before it.
     fn speaks_for_self(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
@@ -239,7 +247,7 @@ impl Reader<'_> {
         }
         let head = self.tokens.get(range.end.checked_sub(1)?)?;
         if range.len() == 1 && PRONOUNS.contains(&head.lower.as_ref()) {
-            return self.self_in(0..range.start).or_else(|| self.context.self_named.then_some(range));
+            return self.self_in(0..range.start).or_else(|| self.named_before().then_some(range));
         }
         None
     }
@@ -638,13 +646,9 @@ fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
     }
 }
 
-/// The commitment of one sentence, if it holds one, and whether the sentence
-/// names one of `[self]` (for the next sentence's [`Context`]).
-pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> (Option<Found>, bool) {
-    let tokens = tokenize(sentence);
-    let names_self = (0..tokens.len())
-        .any(|k| phrase_at(&tokens, k, &lex.self_actors, false).is_some_and(|_| tokens[k].lower != "i"));
-    (detect_with(sentence, lex, &starts(lex), context), names_self)
+/// The commitment of one sentence, if it holds one.
+pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> Option<Found> {
+    detect_with(sentence, lex, &starts(lex), context)
 }
 
 /// [`detect_sentence`] with the lexicon's [`Starts`] computed once.

@@ -32,8 +32,6 @@ pub const SENTENCE_THRESHOLD: f64 = 0.5;
 pub struct Detector {
     lexicon: Lexicon,
     starts: detect::Starts,
-    /// Names of `[self]` other than `I`: a sentence naming one lets a pronoun stand for it.
-    self_names: Option<Regex>,
     /// The longest word of every trigger phrase: a sentence without one holds no trigger.
     prefilter: Option<Regex>,
 }
@@ -58,16 +56,7 @@ impl Detector {
         let prefilter = (!words.is_empty()).then(|| {
             Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("escaped words form a regex")
         });
-        let names: Vec<String> = lexicon
-            .self_actors
-            .iter()
-            .filter(|p| p.as_slice() != ["i"])
-            .map(|p| p.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\s+"))
-            .collect();
-        let self_names = (!names.is_empty()).then(|| {
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", names.join("|"))).expect("escaped words form a regex")
-        });
-        Detector { starts: detect::starts(&lexicon), lexicon, prefilter, self_names }
+        Detector { starts: detect::starts(&lexicon), lexicon, prefilter }
     }
 
     /// The lexicon it reads with.
@@ -85,13 +74,14 @@ impl Detector {
     /// and the items of a list opened by a commitment that ends in a colon
     /// (`you must do these things:` `A. Use …` `N. Do not …`) are bound by it.
     pub fn paragraph(&self, sentences: &[&str]) -> Vec<Option<Found>> {
-        let matches = |r: &Option<Regex>, s: &str| r.as_ref().is_none_or(|r| r.is_match(s));
+        let joined = sentences.join(" ");
+        let mut at = 0;
         let read: Vec<Sentence> = sentences
             .iter()
-            .map(|&s| Sentence {
-                text: s,
-                trigger: matches(&self.prefilter, s),
-                names_self: matches(&self.self_names, s),
+            .map(|&s| {
+                let before = &joined[..at];
+                at += s.len() + 1;
+                Sentence { text: s, trigger: self.prefilter.as_ref().is_none_or(|r| r.is_match(s)), before }
             })
             .collect();
         self.read_paragraph(&read, &mut None)
@@ -104,16 +94,15 @@ impl Detector {
         if sentences.first().is_none_or(|s| list_item(s.text).is_none()) {
             *stem = None;
         }
-        let mut context = Context::default();
         let mut out = Vec::with_capacity(sentences.len());
-        for &Sentence { text: sentence, trigger, names_self } in sentences {
+        for &Sentence { text: sentence, trigger, before } in sentences {
+            let context = Context { before };
             let item = list_item(sentence);
             let found = if item.is_some() && stem.is_some() || trigger {
                 detect::detect_with(sentence, &self.lexicon, &self.starts, context)
             } else {
                 None
             };
-            context.self_named |= names_self;
             let found = match (found, item, &*stem) {
                 (None, Some(marker), Some(stem)) => Some(inherit(stem, &sentence[marker.end()..])),
                 (found, None, _) if sentence.trim_end().ends_with(':') => {
@@ -158,14 +147,13 @@ impl Detector {
                 continue;
             }
             let text = &paragraph.text;
-            // One pass of each regex over the paragraph, not one per sentence.
+            // One pass of the prefilter over the paragraph, not one per sentence.
             let positions =
                 |r: &Option<Regex>| r.as_ref().map(|r| r.find_iter(text).map(|m| m.start()).collect::<Vec<_>>());
             let triggers = positions(&self.prefilter);
             if stem.is_none() && triggers.as_ref().is_some_and(Vec::is_empty) {
                 continue;
             }
-            let names = positions(&self.self_names);
             let within = |at: &Option<Vec<usize>>, span: &std::ops::Range<u32>| {
                 at.as_ref().is_none_or(|at| at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k)))
             };
@@ -174,7 +162,7 @@ impl Detector {
                 .map(|span| Sentence {
                     text: &text[span.start as usize..span.end as usize],
                     trigger: within(&triggers, &span),
-                    names_self: within(&names, &span) && names.is_some(),
+                    before: &text[..span.start as usize],
                 })
                 .collect();
             let found = self.read_paragraph(&sentences, &mut stem);
@@ -204,8 +192,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// A word that can start a trigger.
     trigger: bool,
-    /// A name of `[self]` other than `I`.
-    names_self: bool,
+    /// The paragraph's text before it.
+    before: &'a str,
 }
 
 /// A list item's marker: `A. `, `(b) `, `3) `, `iv. `, `- `.
@@ -250,7 +238,9 @@ impl Default for Detector {
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     let same = same_paragraphs(cmp);
     let old = detector.edition_halves(&cmp.old, &|_| false);
-    let mut new = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
+    let read = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
+    // Each new commitment with the old one it was copied from, if it was.
+    let mut new: Vec<(Commitment, Option<usize>)> = read.into_iter().map(|c| (c, None)).collect();
     let mut first_of = vec![usize::MAX; cmp.old.paragraphs.len() + 1];
     for (i, c) in old.iter().enumerate().rev() {
         first_of[c.paragraph] = i;
@@ -262,15 +252,17 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
                 new.extend(
                     old[start..]
                         .iter()
-                        .take_while(|c| c.paragraph == o)
-                        .map(|c| Commitment { paragraph: p, ..c.clone() }),
+                        .enumerate()
+                        .take_while(|(_, c)| c.paragraph == o)
+                        .map(|(i, c)| (Commitment { paragraph: p, ..c.clone() }, Some(start + i))),
                 );
             }
         }
     }
-    new.sort_by_key(|c| (c.paragraph, c.sentence));
-    let changes = match_commitments(cmp, &old, &new);
-    cmp.commitments = Commitments { old, new, changes };
+    new.sort_by_key(|(c, _)| (c.paragraph, c.sentence));
+    let (new, copied): (Vec<Commitment>, Vec<Option<usize>>) = new.into_iter().unzip();
+    let changes = match_commitments(cmp, &old, &new, &copied);
+    cmp.commitments = Commitments { searched: true, old, new, changes };
 }
 
 /// For each new paragraph, the old one it can copy its commitments from.
@@ -293,7 +285,13 @@ fn same_paragraphs(cmp: &Comparison) -> Vec<Option<usize>> {
     same
 }
 
-fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -> Vec<CommitmentChange> {
+/// `copied[n]`: the old commitment the new one `n` is a copy of, if any.
+fn match_commitments(
+    cmp: &Comparison,
+    old: &[Commitment],
+    new: &[Commitment],
+    copied: &[Option<usize>],
+) -> Vec<CommitmentChange> {
     let mut change_of_old = vec![0; cmp.old.paragraphs.len()];
     let mut change_of_new = vec![0; cmp.new.paragraphs.len()];
     for (c, change) in cmp.changes.iter().enumerate() {
@@ -305,16 +303,28 @@ fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -
     old.iter().enumerate().for_each(|(i, c)| by_change_old[change_of_old[c.paragraph]].push(i));
     new.iter().enumerate().for_each(|(i, c)| by_change_new[change_of_new[c.paragraph]].push(i));
 
-    let hashes = |side: &[Commitment]| side.iter().map(|c| exact_hash(&c.text)).collect::<Vec<_>>();
-    let (old_hash, new_hash) = crate::parallel::join(|| hashes(old), || hashes(new));
     let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
     let mut paired_new = vec![false; new.len()];
+    // 0. Copies are their originals, unchanged.
+    for (n, o) in copied.iter().enumerate() {
+        if let Some(o) = *o {
+            pair(o, n, &mut pair_of_old, &mut paired_new);
+        }
+    }
+    let hashes = |side: &[Commitment], paired: &dyn Fn(usize) -> bool| {
+        side.iter().enumerate().map(|(i, c)| if paired(i) { 0 } else { exact_hash(&c.text) }).collect::<Vec<_>>()
+    };
+    let (old_hash, new_hash) =
+        crate::parallel::join(|| hashes(old, &|o| pair_of_old[o].is_some()), || hashes(new, &|n| paired_new[n]));
     // 1. Inside each paragraph change: the same sentence, then the most alike.
     for (olds, news) in by_change_old.iter().zip(&by_change_new) {
         if olds.is_empty() || news.is_empty() {
             continue;
         }
         for &o in olds {
+            if pair_of_old[o].is_some() {
+                continue;
+            }
             let h = old_hash[o];
             if let Some(&n) = news.iter().find(|&&n| !paired_new[n] && new_hash[n] == h) {
                 pair(o, n, &mut pair_of_old, &mut paired_new);
@@ -350,7 +360,14 @@ fn match_commitments(cmp: &Comparison, old: &[Commitment], new: &[Commitment]) -
     let mut out: Vec<(usize, usize, CommitmentChange)> = Vec::new();
     for (o, c) in old.iter().enumerate() {
         let change = match pair_of_old[o] {
-            Some(n) => pair_change(&old[o], &new[n], o, n, old_hash[o] == new_hash[n], change_of_new[new[n].paragraph]),
+            Some(n) => pair_change(
+                &old[o],
+                &new[n],
+                o,
+                n,
+                copied[n].is_some() || old_hash[o] == new_hash[n],
+                change_of_new[new[n].paragraph],
+            ),
             None => single(CommitmentChangeKind::Dropped, change_of_old[c.paragraph], Some(o), None),
         };
         let order = change.new.map_or(c.sentence, |n| new[n].sentence);

@@ -182,7 +182,7 @@ pub fn write_diff(out: &mut impl Write, cmp: &Comparison, palette: &Palette, vie
     Ok(())
 }
 
-/// Whether commitments were looked for and either edition has any.
+/// Whether commitments were looked for.
 pub fn has_commitments(cmp: &Comparison) -> bool {
-    !cmp.commitments.changes.is_empty()
+    cmp.commitments.searched
 }

@@ -145,6 +145,7 @@ pub fn write_edition(out: &mut impl Write, edition: &Edition) -> std::io::Result
 /// will 4 < commit 6; obligations and prohibitions: should 2 < must 4; reported ones 0). A commitment
 /// that moved to another paragraph is listed under the change where it went. `strength` of a change
 /// compares ranks of the same type; it is null for new and dropped ones and when the type changed.
+/// With `--no-commitments`, `summary.commitments` is null and every `commitments` list empty.
 ///
 /// Every paragraph of both editions is in exactly one change; changes come in
 /// the new edition's order, a dropped paragraph where it stood. `old` and
@@ -172,7 +173,7 @@ struct SummaryJson {
     merged: usize,
     new: usize,
     dropped: usize,
-    commitments: LedgerJson,
+    commitments: Option<LedgerJson>,
 }
 
 #[derive(Serialize)]
@@ -294,10 +295,10 @@ impl<'a> DiffJson<'a> {
             new: side(&cmp.new),
             summary: {
                 let [unchanged, revised, moved, split, merged, new, dropped] = cmp.summary().map(|(_, n)| n);
-                let commitments = LedgerJson {
+                let commitments = cmp.commitments.searched.then(|| LedgerJson {
                     own: counts(Ledger::of(&cmp.commitments, false)),
                     reported: counts(Ledger::of(&cmp.commitments, true)),
-                };
+                });
                 SummaryJson { unchanged, revised, moved, split, merged, new, dropped, commitments }
             },
             changes: cmp
