@@ -1,0 +1,41 @@
+//! `cargo bench --bench commitments`: finding commitments in one edition,
+//! and matching them between two, on the real editions and a generated pair.
+//! Quote medians; this machine is shared.
+
+use editions::align::AlignOptions;
+use editions::commitments::{self, Detector};
+use editions::{classify, parse_file, segment::Options};
+use std::path::{Path, PathBuf};
+
+fn main() {
+    divan::main();
+}
+
+fn path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+const UN: &str = "editions/un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt";
+const CABF_OLD: &str = "editions/cabf-baseline-requirements/2025-12-16_v2.2.1.txt";
+const CABF_NEW: &str = "editions/cabf-baseline-requirements/2026-04-01_v2.2.6.txt";
+const GEN_OLD: &str = "tests/fixtures/generated/old_1000.txt";
+const GEN_NEW: &str = "tests/fixtures/generated/new_1000.txt";
+
+#[divan::bench(args = [UN, CABF_NEW, GEN_NEW])]
+fn detect_edition(bencher: divan::Bencher, file: &str) {
+    let edition = parse_file(&path(file), &Options::default()).unwrap();
+    let detector = Detector::default();
+    bencher.bench(|| detector.edition(&edition).len());
+}
+
+#[divan::bench(args = [(CABF_OLD, CABF_NEW), (GEN_OLD, GEN_NEW)])]
+fn compare_commitments(bencher: divan::Bencher, pair: (&str, &str)) {
+    let old = parse_file(&path(pair.0), &Options::default()).unwrap();
+    let new = parse_file(&path(pair.1), &Options::default()).unwrap();
+    let cmp = classify::compare(old, new, &AlignOptions::default());
+    let detector = Detector::default();
+    bencher.with_inputs(|| cmp.clone()).bench_values(|mut cmp| {
+        commitments::compare(&mut cmp, &detector);
+        cmp.commitments.changes.len()
+    });
+}
