@@ -78,9 +78,15 @@ enum Command {
         no_commitments: bool,
     },
     /// List the commitments of an edition: pledges, calls, obligations, prohibitions, reported ones.
+    ///
+    /// With --timeline and a series folder: every commitment with the edition it first
+    /// appeared in, each revision with its strength change, and the edition that dropped it.
     Commitments {
-        /// The edition's file.
+        /// The edition's file, or with --timeline a series folder.
         file: PathBuf,
+        /// Follow the commitments of a series folder across its editions.
+        #[arg(long)]
+        timeline: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -148,8 +154,36 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             written.and_then(|()| out.flush()).map_err(output_error)?;
             Ok(exit::SAME)
         }
-        Command::Commitments { file, format, lexicon, color } => {
+        Command::Commitments { file, format, lexicon, color, timeline: true } => {
             let detector = detector(lexicon.as_deref())?;
+            let files = editions::read::series_files(&file)?;
+            let editions = files
+                .iter()
+                .map(|f| editions::parse_file(&f.path, &segment::Options::default()))
+                .collect::<editions::Result<Vec<_>>>()?;
+            let (editions, threads) =
+                editions::commitments::timeline::timeline(editions, &detector, &AlignOptions::default());
+            let stdout = std::io::stdout();
+            let palette = palette(color, stdout.is_terminal());
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written = match format {
+                Format::Text => {
+                    render::commitments::write_timeline(&mut out, &editions, &threads, &palette, terminal_width())
+                }
+                Format::Json => json::write_timeline(&mut out, &editions, &threads),
+            };
+            written.and_then(|()| out.flush()).map_err(output_error)?;
+            Ok(exit::SAME)
+        }
+        Command::Commitments { file, format, lexicon, color, timeline: false } => {
+            let detector = detector(lexicon.as_deref())?;
+            if file.is_dir() {
+                return Err(Error::file(
+                    ErrorKind::NotAFile,
+                    &file,
+                    "is a folder: give one edition's file, or --timeline to follow a series' commitments",
+                ));
+            }
             let edition = editions::parse_file(&file, &segment::Options::default())?;
             let found = detector.edition(&edition);
             let stdout = std::io::stdout();

@@ -298,3 +298,66 @@ fn cli_diff_shows_the_ledger_and_the_commitments_view() {
     );
     assert!(all.iter().filter(|c| c["change"] == "new").all(|c| c["old"].is_null() && c["strength"].is_null()));
 }
+
+/// The FOMC's pledge to hold the rate at 0 to 1/4 percent, followed across
+/// the whole series: it appears in March 2009, is absent from the
+/// unscheduled swap-line statement of 9 May 2010 and restored in June, and
+/// is dropped in June 2011, when it became a decision taken that day.
+#[test]
+fn fomc_timeline_follows_the_rate_pledge() {
+    let (code, out, err) = editions(&[
+        "commitments",
+        crate::edition_path("fomc-statements").to_str().unwrap(),
+        "--timeline",
+        "--format",
+        "json",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "editions/timeline/1");
+    assert_eq!(v["editions"].as_array().unwrap().len(), 160);
+    let threads = v["commitments"].as_array().unwrap();
+    let rate = threads
+        .iter()
+        .find(|t| {
+            t["steps"][0]["commitment"]["text"].as_str().unwrap().starts_with(
+                "The Committee will maintain the target range for the federal funds rate at 0 to 1/4 percent",
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (rate["type"].as_str(), rate["first"].as_str(), rate["dropped"].as_str()),
+        (Some("pledge"), Some("2009-03-18"), Some("2011-06-22"))
+    );
+    let steps: Vec<(&str, &str)> = rate["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["change"].as_str().unwrap(), s["edition"].as_str().unwrap()))
+        .collect();
+    assert_eq!(steps.first(), Some(&("new", "2009-03-18")));
+    assert!(steps.contains(&("dropped", "2010-05-09")) && steps.contains(&("restored", "2010-06-23")), "{steps:?}");
+    assert_eq!(steps.last(), Some(&("dropped", "2011-06-22")));
+    // Every thread's steps are in edition order, and only the last may be a drop.
+    for t in threads {
+        let steps = t["steps"].as_array().unwrap();
+        assert!(steps.windows(2).all(|w| w[0]["edition"].as_str() <= w[1]["edition"].as_str()));
+        assert_eq!(t["dropped"].is_null(), steps.last().unwrap()["change"] != "dropped");
+    }
+    // Those still standing are the commitments of the last statement.
+    let standing = threads.iter().filter(|t| t["dropped"].is_null()).count();
+    let (_, last, _) =
+        editions(&["commitments", crate::edition_path("fomc-statements/2016-09-21.txt").to_str().unwrap()]);
+    assert!(last.starts_with(&format!("2016-09-21: {standing} commitments")), "{standing}: {last}");
+
+    let folder = crate::edition_path("fomc-statements");
+    let (code, _, err) = editions(&["commitments", folder.to_str().unwrap()]);
+    assert_eq!((code, err.lines().count()), (2, 1));
+    assert!(err.contains("is a folder: give one edition's file, or --timeline"), "{err}");
+    let (code, _, err) = editions(&[
+        "commitments",
+        crate::edition_path("fomc-statements/2016-09-21.txt").to_str().unwrap(),
+        "--timeline",
+    ]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+}

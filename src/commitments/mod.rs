@@ -9,6 +9,7 @@
 
 mod detect;
 pub mod lexicon;
+pub mod timeline;
 mod tokens;
 
 pub use detect::{Context, Found, detect_sentence};

@@ -6,6 +6,7 @@ use super::diff::{diff_pieces, edition_name};
 use super::palette::{Palette, Role};
 use super::wrap::fill;
 use crate::commitments::Ledger;
+use crate::commitments::timeline::{StepKind, Thread};
 use crate::model::{
     ChangeKind, Commitment, CommitmentChange, CommitmentChangeKind, CommitmentType, Comparison, Edition,
 };
@@ -192,6 +193,72 @@ pub fn write_list(
         }
         writeln!(out, "{head}")?;
         writeln!(out, "{}", fill(&[(Role::Plain, c.text.as_str())], palette, width, "    "))?;
+    }
+    Ok(())
+}
+
+/// Writes a series' commitment timeline: a count, then each commitment with
+/// the edition it first appeared in, each revision (strength change and the
+/// word diff of its sentence) and the edition that dropped it.
+pub fn write_timeline(
+    out: &mut impl Write,
+    editions: &[Edition],
+    threads: &[Thread],
+    palette: &Palette,
+    width: usize,
+) -> std::io::Result<()> {
+    let (Some(first), Some(last)) = (editions.first(), editions.last()) else {
+        return writeln!(out, "no editions");
+    };
+    let standing = threads.iter().filter(|t| t.dropped().is_none()).count();
+    writeln!(
+        out,
+        "{} editions, {} → {}: {} commitments, {} still standing in {}",
+        editions.len(),
+        palette.paint(Role::Label, &edition_name(first)),
+        palette.paint(Role::Label, &edition_name(last)),
+        threads.len(),
+        standing,
+        edition_name(last)
+    )?;
+    for t in threads {
+        let latest = t.latest();
+        let span = match t.dropped() {
+            Some(d) => format!("{} → dropped {}", edition_name(&editions[t.first()]), edition_name(&editions[d])),
+            None => format!("{} → standing", edition_name(&editions[t.first()])),
+        };
+        writeln!(out)?;
+        writeln!(out, "◆ {}  {}", palette.paint(Role::Label, &describe(latest)), span)?;
+        for s in &t.steps {
+            let at = if s.kind == StepKind::Dropped { s.edition - 1 } else { s.edition };
+            let label = format!("¶{}", editions[at].paragraphs[s.commitment.paragraph].label);
+            let mut head = format!("{} {} {label}", s.kind.name(), edition_name(&editions[s.edition]));
+            if s.kind == StepKind::Revised {
+                head.push_str(&format!(" ({})", s.commitment.trigger));
+                if let Some(strength) = s.strength {
+                    head.push_str(&format!(", {}", strength.name()));
+                }
+                if s.type_changed {
+                    head.push_str(&format!(", now a {}", s.commitment.kind.name()));
+                }
+                if s.polarity_flipped {
+                    head.push_str(if s.commitment.negated { ", now negated" } else { ", no longer negated" });
+                }
+            }
+            let role = match s.kind {
+                StepKind::New | StepKind::Restored => role_of(CommitmentChangeKind::New),
+                StepKind::Revised => role_of(CommitmentChangeKind::Revised),
+                StepKind::Dropped => role_of(CommitmentChangeKind::Dropped),
+            };
+            writeln!(out, "  {}", palette.paint(role, &head))?;
+            let body: Vec<(Role, std::borrow::Cow<str>)> = match s.kind {
+                StepKind::Revised if !s.edits.is_empty() => diff_pieces(&s.edits),
+                StepKind::Dropped => continue,
+                _ => vec![(Role::Plain, s.commitment.text.as_str().into())],
+            };
+            let body: Vec<(Role, &str)> = body.iter().map(|(r, t)| (*r, t.as_ref())).collect();
+            writeln!(out, "{}", fill(&body, palette, width, "      "))?;
+        }
     }
     Ok(())
 }

@@ -379,3 +379,110 @@ pub fn write_diff(
     serde_json::to_writer(&mut *out, &DiffJson::new(cmp, keep))?;
     writeln!(out)
 }
+
+/// The schema name and version of a series' commitment timeline.
+///
+/// `editions/timeline/1`:
+///
+/// ```text
+/// { "schema": "editions/timeline/1",
+///   "editions": [ { "label": "2008-12-16", "date": "2008-12-16", "title": null, "path": "…" } ],
+///   "commitments": [ { "type": "pledge", "actor": "The Committee", "first": "2009-03-18",
+///                      "last": "2011-04-27", "dropped": "2011-06-22" | null,
+///                      "steps": [ { "change": "new" | "revised" | "dropped" | "restored", "edition": "2009-03-18",
+///                                   "commitment": COMMITMENT, "strength": "stronger" | "weaker" | "same" | null,
+///                                   "type_changed": false, "polarity_flipped": false, "edits": [ … ] } ] } ] }
+/// ```
+///
+/// `first`, `last` and `dropped` are edition labels; `last` is the last
+/// edition the commitment stands in. A dropped step's COMMITMENT is the one
+/// it last was, in the edition before; a commitment dropped and back within
+/// two editions is `restored`, not new. COMMITMENT as in `editions/diff/1`.
+pub const TIMELINE_SCHEMA: &str = "editions/timeline/1";
+
+#[derive(Serialize)]
+struct TimelineJson<'a> {
+    schema: &'static str,
+    editions: Vec<TimelineEditionJson<'a>>,
+    commitments: Vec<ThreadJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineEditionJson<'a> {
+    label: &'a str,
+    date: Option<&'a str>,
+    title: Option<&'a str>,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct ThreadJson<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    actor: Option<&'a str>,
+    first: &'a str,
+    last: &'a str,
+    dropped: Option<&'a str>,
+    steps: Vec<StepJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    change: &'static str,
+    edition: &'a str,
+    commitment: CommitmentJson<'a>,
+    strength: Option<&'static str>,
+    type_changed: bool,
+    polarity_flipped: bool,
+    edits: Vec<EditJson<'a>>,
+}
+
+/// Writes a series' commitment timeline as JSON.
+pub fn write_timeline(
+    out: &mut impl Write,
+    editions: &[Edition],
+    threads: &[crate::commitments::timeline::Thread],
+) -> std::io::Result<()> {
+    use crate::commitments::timeline::StepKind;
+    let label = |i: usize| editions[i].meta.label.as_str();
+    let doc = TimelineJson {
+        schema: TIMELINE_SCHEMA,
+        editions: editions
+            .iter()
+            .map(|e| TimelineEditionJson {
+                label: &e.meta.label,
+                date: e.meta.date.as_deref(),
+                title: e.meta.title.as_deref(),
+                path: &e.path,
+            })
+            .collect(),
+        commitments: threads
+            .iter()
+            .map(|t| ThreadJson {
+                kind: t.latest().kind.name(),
+                actor: t.latest().actor.as_deref(),
+                first: label(t.first()),
+                last: label(t.last),
+                dropped: t.dropped().map(label),
+                steps: t
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        let at = if s.kind == StepKind::Dropped { s.edition - 1 } else { s.edition };
+                        StepJson {
+                            change: s.kind.name(),
+                            edition: label(s.edition),
+                            commitment: CommitmentJson::new(&editions[at], &s.commitment),
+                            strength: s.strength.map(|x| x.name()),
+                            type_changed: s.type_changed,
+                            polarity_flipped: s.polarity_flipped,
+                            edits: edits(&s.edits),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
