@@ -203,16 +203,7 @@ pub type Starts = rustc_hash::FxHashSet<String>;
 
 /// The [`Starts`] of a lexicon.
 pub fn starts(lex: &Lexicon) -> Starts {
-    lex.calls
-        .iter()
-        .chain(&lex.call_modals)
-        .chain(&lex.pledges)
-        .chain(&lex.obligations)
-        .chain(&lex.prohibitions)
-        .flat_map(|l| l.own.iter().chain(l.reported.iter()))
-        .filter_map(|p| p.first())
-        .map(|w| w.to_lowercase())
-        .collect()
+    lex.trigger_phrases().filter_map(|p| p.first()).map(|w| w.to_lowercase()).collect()
 }
 
 struct Reader<'a> {

@@ -195,6 +195,17 @@ impl Lexicon {
         Ok(lexicon)
     }
 
+    /// Every phrase that makes a sentence a commitment, own and reported, of every level.
+    pub fn trigger_phrases(&self) -> impl Iterator<Item = &Phrase> {
+        self.calls
+            .iter()
+            .chain(&self.call_modals)
+            .chain(&self.pledges)
+            .chain(&self.obligations)
+            .chain(&self.prohibitions)
+            .flat_map(|l| l.own.iter().chain(l.reported.iter()))
+    }
+
     /// Adds another lexicon's entries to this one.
     pub fn extend(&mut self, other: Lexicon) {
         self.self_actors.extend(other.self_actors.list);

@@ -41,13 +41,7 @@ impl Detector {
     /// A detector for `lexicon`.
     pub fn new(lexicon: Lexicon) -> Detector {
         let mut words: Vec<String> = lexicon
-            .calls
-            .iter()
-            .chain(&lexicon.call_modals)
-            .chain(&lexicon.pledges)
-            .chain(&lexicon.obligations)
-            .chain(&lexicon.prohibitions)
-            .flat_map(|l| l.own.iter().chain(l.reported.iter()))
+            .trigger_phrases()
             // The longest word is the rarest: `is required to` is looked for as `required`.
             .filter_map(|p| p.iter().rev().max_by_key(|w| w.chars().count()))
             .map(|w| regex::escape(&w.to_lowercase()))
