@@ -1,5 +1,5 @@
-//! Property tests: the reader and the segmenter never panic, whatever the
-//! bytes, and every paragraph gets a unique label.
+//! Property tests: the reader, the segmenter and the commitment detector
+//! never panic, whatever the bytes, and every paragraph gets a unique label.
 
 use editions::{read, segment};
 use proptest::prelude::*;
@@ -11,7 +11,95 @@ fn check(bytes: &[u8]) {
         let e = segment::segment(&source, &segment::Options::default());
         let labels: HashSet<&str> = e.paragraphs.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels.len(), e.paragraphs.len());
+        for c in DETECTOR.edition(&e) {
+            assert!(e.paragraphs[c.paragraph].text.contains(&c.text));
+        }
     }
+}
+
+static DETECTOR: std::sync::LazyLock<editions::commitments::Detector> = std::sync::LazyLock::new(Default::default);
+
+/// Sentences made of the words that steer the commitment detector.
+fn commitment_sentence() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "I",
+        "we",
+        "We",
+        "it",
+        "It",
+        "they",
+        "who",
+        "which",
+        "that",
+        "and",
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "the",
+        "Committee",
+        "Federal",
+        "Reserve",
+        "States",
+        "Member",
+        "the CA",
+        "CAs",
+        "you",
+        "You",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "may",
+        "not",
+        "no longer",
+        "never",
+        "won't",
+        "shouldn't",
+        "can't",
+        "MUST",
+        "NOT",
+        "SHALL",
+        "SHOULD",
+        "urge",
+        "strongly",
+        "would",
+        "encourage",
+        "encouraged",
+        "invite",
+        "call upon",
+        "called on",
+        "were encouraged",
+        "to",
+        "by",
+        "be",
+        "used",
+        "remain",
+        "likely",
+        "expects that",
+        "believed that",
+        "in that document",
+        "intends to",
+        "commit to",
+        "agreed to",
+        "is required to",
+        "may not be",
+        "A.",
+        "(b)",
+        "-",
+        "Do not",
+        "1.",
+        "also",
+        "hereby",
+        "therefore",
+        "’",
+        "é",
+        "\u{A0}",
+        ".",
+        "?",
+    ]);
+    prop::collection::vec(words, 0..24).prop_map(|v| v.join(" "))
 }
 
 /// Lines made of the pieces that steer the segmenter: numbers, headings,
@@ -77,6 +165,15 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
         check(text.as_bytes());
+    }
+
+    #[test]
+    fn commitment_sentences_never_panic(sentences in prop::collection::vec(commitment_sentence(), 0..12)) {
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        let found = DETECTOR.paragraph(&refs);
+        prop_assert_eq!(found.len(), refs.len());
+        check(sentences.join(" ").as_bytes());
+        check(sentences.join("\n").as_bytes());
     }
 
     #[test]
