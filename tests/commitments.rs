@@ -361,3 +361,45 @@ fn fomc_timeline_follows_the_rate_pledge() {
     ]);
     assert_eq!((code, err.lines().count()), (2, 1), "{err}");
 }
+
+/// A commitment moved to another paragraph is matched where it went: the
+/// UN report with the call of ¶10 moved to the end of ¶11, unchanged, and
+/// "I urge States to expedite the rescue" of ¶75 softened to "encourage".
+#[test]
+fn a_moved_commitment_is_matched_where_it_went() {
+    let path = crate::edition_path("un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let call = "I call upon all States to fully support and cooperate with the investigative team. ";
+    assert_eq!(text.matches(call).count(), 1);
+    let moved = text.replacen(call, "", 1).replacen(
+        "(see A/HRC/39/64).",
+        "(see A/HRC/39/64). I call upon all States to fully support and cooperate with the investigative team.",
+        1,
+    );
+    let softened =
+        moved.replacen("I urge States to expedite the rescue", "I encourage States to expedite the rescue", 1);
+    assert_ne!(softened, moved);
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("2019-11-21_S-2019-0000.txt");
+    std::fs::write(&new, softened).unwrap();
+    let (code, out, err) = editions(&["diff", path.to_str().unwrap(), new.to_str().unwrap(), "--format", "json"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let s = &v["summary"]["commitments"];
+    assert_eq!(
+        (s["new"].as_u64(), s["dropped"].as_u64(), s["revised"].as_u64(), s["weaker"].as_u64()),
+        (Some(0), Some(0), Some(1), Some(1)),
+        "{s}"
+    );
+    let moved = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["commitments"].as_array().unwrap())
+        .find(|c| c["new"]["text"].as_str().is_some_and(|t| t.starts_with("I call upon all States")))
+        .unwrap();
+    assert_eq!(
+        (moved["change"].as_str(), moved["old"]["paragraph"].as_str(), moved["new"]["paragraph"].as_str()),
+        (Some("unchanged"), Some("10"), Some("11"))
+    );
+}
