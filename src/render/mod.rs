@@ -2,8 +2,11 @@
 //! any [`std::io::Write`], so tests capture what they print.
 
 pub mod diff;
+pub mod history;
 pub mod json;
+pub mod log;
 pub mod markdown;
 pub mod palette;
+pub mod show;
 pub mod text;
 pub mod wrap;
