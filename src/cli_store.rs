@@ -201,9 +201,9 @@ pub fn history(store: &Path, edition: &str, label: &str, json: bool, color: Colo
 }
 
 /// Whether `arg` names a stored edition (`SERIES@EDITION`) rather than a
-/// file: it holds `@` and no file of that name exists.
+/// file: it holds `@` and no `/`, and no file of that name exists.
 fn is_stored(arg: &Path) -> bool {
-    arg.to_str().is_some_and(|s| s.contains('@')) && !arg.exists()
+    arg.to_str().is_some_and(|s| s.contains('@') && !s.contains(['/', '\\'])) && !arg.exists()
 }
 
 /// The edition `arg` names: a file, or a stored edition `SERIES@EDITION`.

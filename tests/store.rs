@@ -370,6 +370,13 @@ fn diff_takes_stored_editions_where_it_takes_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("7 unchanged, 0 revised"));
+    // A path with a folder is a file, even with an @ in it.
+    let (code, stdout, stderr) = run(store, &["diff", "/nowhere/a@b.txt", &file("fomc-statements/2016-09-21.txt")]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(stderr, "editions: /nowhere/a@b.txt: no such file\n");
+    let (code, _, stderr) = run(store, &["diff", "fomc-statements@1900-01-01", "fomc-statements@2016-09-21"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("series fomc-statements has no edition '1900-01-01'"), "{stderr}");
 }
 
 /// A tempdir with copies of some FOMC statements.

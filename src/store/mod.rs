@@ -188,6 +188,17 @@ pub fn paragraph_file(p: &Paragraph) -> String {
     text
 }
 
+/// Editions built in memory before their objects are written as one pack.
+const CHUNK: usize = 16;
+
+/// What the writer plans for an edition of a chunk.
+enum Planned {
+    /// It is on the branch already, as this commit.
+    Stored(Oid),
+    /// A new commit, on the commit given (none: the branch's first).
+    New(Option<Oid>, Box<Built>),
+}
+
 /// A commit written for an edition (not yet on the branch), its subject,
 /// and the edition and lineage the next edition is compared with.
 type Built = (Oid, String, (Edition, Lineage));
@@ -496,6 +507,12 @@ impl Store {
     /// Stores `editions` (from [`prepare`]) on the branch of `series`, in
     /// order, after checking them all ([`Store::check`]). `report` hears
     /// of each edition as it is done (its index and the outcome).
+    ///
+    /// Editions are written in chunks: the chunk's objects go to memory,
+    /// then into one pack file (a few files rather than thousands of loose
+    /// objects), then the branch moves to each new commit in turn by
+    /// compare-and-swap, and each gets its tag. When another writer moved
+    /// the branch, the rest is built again on what it wrote.
     pub fn snapshot(
         &self,
         series: &str,
@@ -505,58 +522,97 @@ impl Store {
     ) -> Result<Vec<Outcome>> {
         check_series(series)?;
         self.check(series, &editions)?;
+        let branch = names::branch(series);
+        let odb = self.repo.odb().map_err(|e| self.err("cannot open the object database", &e))?;
+        let mempack = odb.add_new_mempack_backend(1000).map_err(|e| self.err("cannot write objects", &e))?;
         let mut tip = self.tip(series, self.head(series)?)?;
         let mut outcomes = Vec::with_capacity(editions.len());
-        for (k, p) in editions.into_iter().enumerate() {
-            let outcome = self.store_one(series, p, options, &mut tip)?;
-            report(k, &outcome);
-            outcomes.push(outcome);
+        let mut rest: &[Prepared] = &editions;
+        let mut deadline = Instant::now() + WAIT;
+        while !rest.is_empty() {
+            let head = self.head(series)?;
+            if head != tip.head {
+                tip = self.tip(series, head)?;
+            }
+            let chunk = &rest[..rest.len().min(CHUNK)];
+            let mut planned: Vec<Planned> = Vec::with_capacity(chunk.len());
+            let (mut on, mut newest) = (tip.head, tip.head_time);
+            for p in chunk {
+                if let Some(commit) = self.check_one(series, p, &tip.by_label, newest)? {
+                    planned.push(Planned::Stored(commit));
+                    continue;
+                }
+                let previous = planned
+                    .iter()
+                    .rev()
+                    .find_map(|x| if let Planned::New(_, b) = x { Some(&b.2) } else { None })
+                    .or(tip.previous.as_ref());
+                let built = self.write_commit(series, p, on, previous, options)?;
+                planned.push(Planned::New(on, Box::new(built)));
+                on = planned.last().and_then(|x| if let Planned::New(_, b) = x { Some(b.0) } else { None });
+                newest = p.time;
+            }
+            if planned.iter().any(|x| matches!(x, Planned::New(..))) {
+                self.flush(&odb, &mempack)?;
+            }
+            let mut done = 0;
+            for (p, plan) in chunk.iter().zip(planned) {
+                let label = p.edition.meta.label.clone();
+                let outcome = match plan {
+                    Planned::Stored(commit) => {
+                        self.tag(series, &label, commit)?;
+                        let subject = self.subject(commit)?;
+                        Outcome { label, date: p.date.clone(), commit: commit.to_string(), subject, already: true }
+                    }
+                    Planned::New(parent, built) => {
+                        let (commit, subject, next) = *built;
+                        let log = format!("editions snapshot: {subject}");
+                        let moved = match parent {
+                            None => self.repo.reference(&branch, commit, false, &log),
+                            Some(h) => self.repo.reference_matching(&branch, commit, true, h, &log),
+                        };
+                        if let Err(e) = moved {
+                            // Another writer moved the branch or holds its lock: read it again.
+                            self.wait_for_ref(&branch, &e, deadline)?;
+                            break;
+                        }
+                        if parent.is_none() {
+                            self.point_head_at(&branch);
+                        }
+                        self.tag(series, &label, commit)?;
+                        tip.head = Some(commit);
+                        tip.head_time = p.time;
+                        tip.by_label.insert(label.clone(), (commit, p.time));
+                        tip.previous = Some(next);
+                        Outcome { label, date: p.date.clone(), commit: commit.to_string(), subject, already: false }
+                    }
+                };
+                report(outcomes.len(), &outcome);
+                outcomes.push(outcome);
+                done += 1;
+            }
+            if done > 0 {
+                deadline = Instant::now() + WAIT;
+            }
+            rest = &rest[done..];
         }
         Ok(outcomes)
     }
 
-    fn store_one(&self, series: &str, p: Prepared, options: &AlignOptions, tip: &mut Tip) -> Result<Outcome> {
-        let label = p.edition.meta.label.clone();
-        let branch = names::branch(series);
-        let deadline = Instant::now() + WAIT;
-        // The commit built on a head, kept while retrying on the same head.
-        let mut built: Option<(Option<Oid>, Built)> = None;
-        loop {
-            let head = self.head(series)?;
-            if head != tip.head {
-                *tip = self.tip(series, head)?;
-            }
-            if let Some(commit) = self.check_one(series, &p, &tip.by_label, tip.head_time)? {
-                self.tag(series, &label, commit)?;
-                let subject = self.subject(commit)?;
-                return Ok(Outcome { label, date: p.date, commit: commit.to_string(), subject, already: true });
-            }
-            if built.as_ref().is_none_or(|b| b.0 != tip.head) {
-                built = Some((tip.head, self.write_commit(series, &p, tip.head, tip.previous.as_ref(), options)?));
-            }
-            let (_, (commit, subject, _)) = built.as_ref().expect("built above");
-            let commit = *commit;
-            let log = format!("editions snapshot: {subject}");
-            let moved = match tip.head {
-                None => self.repo.reference(&branch, commit, false, &log),
-                Some(h) => self.repo.reference_matching(&branch, commit, true, h, &log),
-            };
-            if let Err(e) = moved {
-                // Another writer moved the branch or holds its lock: read it again.
-                self.wait_for_ref(&branch, &e, deadline)?;
-                continue;
-            }
-            if tip.head.is_none() {
-                self.point_head_at(&branch);
-            }
-            self.tag(series, &label, commit)?;
-            let (_, (_, subject, next)) = built.take().expect("built above");
-            tip.head = Some(commit);
-            tip.head_time = p.time;
-            tip.by_label.insert(label.clone(), (commit, p.time));
-            tip.previous = Some(next);
-            return Ok(Outcome { label, date: p.date, commit: commit.to_string(), subject, already: false });
+    /// Moves the objects written to memory into one new pack file.
+    fn flush(&self, odb: &git2::Odb, mempack: &git2::Mempack) -> Result<()> {
+        let err = |e: git2::Error| self.err("cannot write a pack of objects", &e);
+        let mut pack = git2::Buf::new();
+        mempack.dump(&self.repo, &mut pack).map_err(err)?;
+        // The header's object count: an empty pack is not written.
+        if pack.len() >= 12 && pack[8..12] != [0, 0, 0, 0] {
+            let mut writer = odb.packwriter().map_err(err)?;
+            std::io::Write::write_all(&mut writer, &pack).map_err(|e| {
+                Error::file(ErrorKind::Store, &self.path, format!("cannot write a pack of objects: {e}"))
+            })?;
+            writer.commit().map_err(err)?;
         }
+        mempack.reset().map_err(err)
     }
 
     /// After a failed update of `refname`: whether to try again (another
