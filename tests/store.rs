@@ -607,3 +607,23 @@ fn a_killed_writer_leaves_a_valid_store() {
     assert_eq!(git_ok(&store, &["tag", "--list", "fomc/*"]).lines().count(), 60);
     assert_fsck_clean(&store);
 }
+
+#[test]
+fn the_same_files_make_the_same_commits_wherever_they_are() {
+    // Copies of the first 20 statements, in another folder, given by a relative path.
+    let names: Vec<String> = series("fomc-statements").iter().take(20).map(|p| stem(p)).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (dir, _) = some_fomc(&names);
+    let out = editions()
+        .current_dir(dir.path())
+        .args(["snapshot", "fomc", "--series", FOMC, "--store", "s.git"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tag = format!("{FOMC}/{}", names[19]);
+    let store = dir.path().join("s.git");
+    assert_eq!(git_ok(&store, &["rev-parse", &tag]), git_ok(shared(), &["rev-parse", &tag]));
+    let json = git_ok(&store, &["show", &format!("{tag}:edition.json")]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["edition"]["path"], format!("{}.txt", names[19]));
+}

@@ -11,7 +11,9 @@
 //! objects are written first and the branch last, by compare-and-swap
 //! (retried when another writer moved it), then the tag. The same edition
 //! gives the same commit wherever it is stored (a fixed signature, the
-//! edition's date), so two writers of the same editions agree.
+//! edition's date, the file's name without its folder), so two writers of
+//! the same editions agree, and anyone can check a store by snapshotting
+//! the same files again.
 
 pub mod history;
 pub mod lineage;
@@ -111,7 +113,12 @@ pub fn prepare(series: &str, inputs: &[Input]) -> Result<Vec<Prepared>> {
         let bytes = read::read_bytes(&input.path)?;
         let source = read::decode_vec(&input.path, bytes.clone())?;
         let options = segment::Options { label: input.label.clone(), date: input.date.clone() };
-        let edition = segment::segment_owned(source, &options);
+        let mut edition = segment::segment_owned(source, &options);
+        // The file's name, not its folder: the same files make the same
+        // commits wherever they are snapshotted from.
+        if let Some(name) = input.path.file_name() {
+            edition.path = name.to_string_lossy().into_owned();
+        }
         let label = &edition.meta.label;
         check_label(label)
             .map_err(|e| Error::file(ErrorKind::Invalid, &input.path, format!("{e}; give another with --edition")))?;

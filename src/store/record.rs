@@ -18,6 +18,7 @@
 //!   "changes": [ { "kind": "revised", "old": ["4", "5"], "new": ["4"], "similarity": 0.61, "renumbered": false } ] }
 //! ```
 //!
+//! `edition.path` is the file's name, without its folder.
 //! `lineage.paragraphs` follows `edition.paragraphs` one to one. A
 //! paragraph's `parents` are the lineage ids of the previous edition's
 //! paragraphs it comes from: its own id when it continues, the old
