@@ -627,3 +627,25 @@ fn the_same_files_make_the_same_commits_wherever_they_are() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["edition"]["path"], format!("{}.txt", names[19]));
 }
+
+#[test]
+fn an_edition_without_a_date_needs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.git");
+    let f = dir.path().join("statement.txt");
+    std::fs::write(&f, "The Committee decided today to keep the target range.\n\nIt will reassess.\n").unwrap();
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&store, &["snapshot", f, "--series", "s"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(stderr, format!("editions: {f}: has no date in its name or its text; give one with --date\n"));
+    assert!(!store.exists());
+    let out = ok(&store, &["snapshot", f, "--series", "s", "--date", "2020-05-01", "--edition", "may"]);
+    assert!(out.starts_with("stored  s@may  2020-05-01  first edition, 2 paragraphs\n"), "{out}");
+    assert_eq!(
+        git_ok(&store, &["log", "--format=%ad %s", "--date=short", "s"]),
+        "2020-05-01 s may: first edition, 2 paragraphs\n"
+    );
+    let (code, _, stderr) = run(&store, &["snapshot", f, "--series", "HEAD", "--date", "2020-05-01"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "editions: invalid series name 'HEAD': git refuses it as a branch name\n");
+}

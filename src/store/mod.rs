@@ -240,6 +240,9 @@ impl Store {
     /// nothing (or an empty folder) is there. Anything else that is not a
     /// bare git repository is refused and left as it is.
     pub fn open_or_create(path: &Path) -> Result<Store> {
+        if path.as_os_str().is_empty() {
+            return Err(Error::new(ErrorKind::Invalid, "the store's path is empty"));
+        }
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Store::create(path),
             Err(e) => Err(Error::file(ErrorKind::Store, path, e.to_string())),

@@ -26,8 +26,12 @@ fn shown(name: &str) -> String {
     name.escape_debug().to_string()
 }
 
-/// Checks a series name (it names the branch `refs/heads/<series>`).
+/// Checks a series name (it names the branch `refs/heads/<series>`; git
+/// refuses a branch named `HEAD`).
 pub fn check_series(series: &str) -> Result<()> {
+    if series == "HEAD" {
+        return Err(Error::new(ErrorKind::Invalid, "invalid series name 'HEAD': git refuses it as a branch name"));
+    }
     if is_safe(series) {
         Ok(())
     } else {
@@ -99,6 +103,8 @@ mod tests {
             assert!(check_label(bad).is_err(), "{bad:?}");
         }
         assert!(check_series(&"a".repeat(101)).is_err());
+        assert!(check_series("HEAD").is_err());
+        assert!(check_label("HEAD").is_ok());
     }
 
     #[test]
