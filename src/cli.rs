@@ -1,6 +1,7 @@
 //! The command line: the only place that knows clap. Flags become the
 //! library's option structs; errors become one line on stderr and exit 2.
 
+use crate::cli_store;
 use clap::{Parser, Subcommand, ValueEnum};
 use editions::align::AlignOptions;
 use editions::commitments::{Detector, Lexicon};
@@ -21,6 +22,9 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The edition store, a bare git repository (default: EDITIONS_STORE, else ./editions.git).
+    #[arg(long, global = true, value_name = "DIR")]
+    store: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -43,7 +47,7 @@ enum Command {
     ///
     /// Exit status: 0 no differences, 1 differences, 2 trouble.
     Diff {
-        /// The old and new edition files, or one series folder (its two latest editions by date).
+        /// The old and new editions (files, or stored editions SERIES@EDITION), or one series folder (its two latest editions by date).
         #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW | FOLDER")]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -97,6 +101,61 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Store editions in the edition store: one commit per edition on the series' branch.
+    ///
+    /// Files are stored in date order; an edition already stored is skipped; an
+    /// edition older than the series' newest is refused (exit 2) and nothing is written.
+    Snapshot {
+        /// Edition files, or series folders (their .txt and .md files).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The series (the branch): letters, digits, '.', '_', '-'.
+        #[arg(long)]
+        series: String,
+        /// The edition's label, for a single file (default: from the file name).
+        #[arg(long, value_name = "LABEL")]
+        edition: Option<String>,
+        /// The edition's date, YYYY-MM-DD, for a single file (default: from the file name or the text).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// List the stored editions of a series (or of every series) with dates and change counts.
+    Log {
+        /// The series (default: every series).
+        series: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show a stored edition's outline, or one of its paragraphs with its lineage.
+    Show {
+        /// The stored edition, SERIES@EDITION.
+        #[arg(value_name = "SERIES@EDITION")]
+        edition: String,
+        /// The paragraph's label.
+        #[arg(long, value_name = "LABEL")]
+        para: Option<String>,
+        /// Output format (JSON: the stored edition.json, or editions/paragraph/1 with --para).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A paragraph's whole lineage across the stored editions, with the word diff between each step.
+    History {
+        /// The stored edition, SERIES@EDITION.
+        #[arg(value_name = "SERIES@EDITION")]
+        edition: String,
+        /// The paragraph's label in that edition.
+        label: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// When to colour: auto, always, never.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
+        #[arg(long)]
+        width: Option<usize>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +198,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 }
 
 fn execute(cli: Cli) -> editions::Result<i32> {
+    let store = cli.store.as_deref();
+    let json = |f: Format| matches!(f, Format::Json);
     match cli.command {
         Command::Parse { file, format, label, date } => {
             let options = segment::Options {
@@ -229,7 +290,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 })
                 .collect::<editions::Result<Vec<_>>>()?;
             let detector = detector(lexicon.as_deref())?;
-            let mut cmp = editions::compare_files(&old, &new, &AlignOptions { threshold })?;
+            let mut cmp = cli_store::compare(&old, &new, store, &AlignOptions { threshold })?;
             if !no_commitments {
                 editions::commitments::compare(&mut cmp, &detector);
             }
@@ -257,6 +318,25 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             // The process ends now: freeing two large editions piece by piece is wasted time.
             std::mem::forget(cmp);
             Ok(code)
+        }
+        Command::Snapshot { paths, series, edition, date } => {
+            let date = date.as_deref().map(meta::check_date).transpose()?;
+            cli_store::snapshot(&cli_store::store_path(store), &paths, &series, edition, date, &AlignOptions::default())
+        }
+        Command::Log { series, format } => {
+            cli_store::log(&cli_store::store_path(store), series.as_deref(), json(format))
+        }
+        Command::Show { edition, para, format } => {
+            cli_store::show(&cli_store::store_path(store), &edition, para.as_deref(), json(format), terminal_width())
+        }
+        Command::History { edition, label, format, color, width } => {
+            let color = match color {
+                Color::Auto => ColorChoice::Auto,
+                Color::Always => ColorChoice::Always,
+                Color::Never => ColorChoice::Never,
+            };
+            let width = width.unwrap_or_else(terminal_width);
+            cli_store::history(&cli_store::store_path(store), &edition, &label, json(format), color, width)
         }
     }
 }

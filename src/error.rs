@@ -29,6 +29,13 @@ pub enum ErrorKind {
     Invalid,
     /// Writing the output failed.
     Output,
+    /// The edition store is not a git repository, is damaged, or git failed.
+    Store,
+    /// The request conflicts with the stored history (an edition older than
+    /// the series' newest, a label stored with other text).
+    Conflict,
+    /// No such series, stored edition or paragraph.
+    NotFound,
 }
 
 /// An error with the file it concerns and a one-line cause.

@@ -6,7 +6,8 @@
 //! The stages are plain functions over plain data: [`read`] decodes a file,
 //! [`segment`] finds the structure, [`align`] pairs the paragraphs of two
 //! editions by content, [`classify`] names each change and diffs its words,
-//! [`render`] writes editions and comparisons for people and programs.
+//! [`render`] writes editions and comparisons for people and programs, and
+//! [`store`] keeps a series' editions as commits of a git repository.
 //!
 //! ```
 //! use editions::{read, segment};
@@ -29,6 +30,7 @@ mod parallel;
 pub mod read;
 pub mod render;
 pub mod segment;
+pub mod store;
 
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Edition, Layout, Paragraph};

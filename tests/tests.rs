@@ -9,6 +9,7 @@ mod fdl;
 mod fomc;
 mod props;
 mod snapshots;
+mod store;
 mod un;
 
 use editions::{Edition, parse_file, segment::Options};

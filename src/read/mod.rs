@@ -27,6 +27,12 @@ pub struct Source {
 
 /// Reads and decodes the file at `path`.
 pub fn read_file(path: &Path) -> Result<Source> {
+    decode_vec(path, read_bytes(path)?)
+}
+
+/// The bytes of the file at `path`, with the checks of [`read_file`]: a
+/// regular file of at most [`MAX_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_file() {
         let what = if meta.is_dir() { "is a directory, not a file" } else { "is not a regular file" };
@@ -39,8 +45,7 @@ pub fn read_file(path: &Path) -> Result<Source> {
             format!("is {} bytes; the limit is {} bytes", meta.len(), MAX_BYTES),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    decode_vec(path, bytes)
+    std::fs::read(path).map_err(|e| io_error(path, &e))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {

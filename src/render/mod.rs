@@ -3,8 +3,11 @@
 
 pub mod commitments;
 pub mod diff;
+pub mod history;
 pub mod json;
+pub mod log;
 pub mod markdown;
 pub mod palette;
+pub mod show;
 pub mod text;
 pub mod wrap;
