@@ -83,12 +83,12 @@ enum Command {
     },
     /// List the commitments of an edition: pledges, calls, obligations, prohibitions, reported ones.
     ///
-    /// With --timeline and a series folder: every commitment with the edition it first
+    /// With --timeline and a series (folder or stored): every commitment with the edition it first
     /// appeared in, each revision with its strength change, and the edition that dropped it.
     Commitments {
-        /// The edition's file, or with --timeline a series folder.
+        /// The edition's file; with --timeline a series folder, or a series in the store.
         file: PathBuf,
-        /// Follow the commitments of a series folder across its editions.
+        /// Follow the commitments of a series (a folder, or a stored series) across its editions.
         #[arg(long)]
         timeline: bool,
         /// Output format.
@@ -217,11 +217,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
         }
         Command::Commitments { file, format, lexicon, color, timeline: true } => {
             let detector = detector(lexicon.as_deref())?;
-            let files = editions::read::series_files(&file)?;
-            let editions = files
-                .iter()
-                .map(|f| editions::parse_file(&f.path, &segment::Options::default()))
-                .collect::<editions::Result<Vec<_>>>()?;
+            let editions = cli_store::series(&file, store)?;
             let (editions, threads) =
                 editions::commitments::timeline::timeline(editions, &detector, &AlignOptions::default());
             let stdout = std::io::stdout();

@@ -216,6 +216,26 @@ pub fn resolve(arg: &Path, store: Option<&Path>) -> Result<Edition> {
     }
 }
 
+/// The editions of a series, oldest first: the files of a folder, or, when
+/// `arg` is no path but a series name, the editions stored for it.
+pub fn series(arg: &Path, store: Option<&Path>) -> Result<Vec<Edition>> {
+    let name = arg.to_str().filter(|s| !s.contains(['/', '\\', '@']) && !arg.exists());
+    match name {
+        Some(series) => {
+            let store = Store::open(&store_path(store))?;
+            store
+                .editions(series)?
+                .iter()
+                .map(|s| Ok(store.record(&store::parse_ref(&format!("{series}@{}", s.label))?)?.edition))
+                .collect()
+        }
+        None => editions::read::series_files(arg)?
+            .iter()
+            .map(|f| editions::parse_file(&f.path, &editions::segment::Options::default()))
+            .collect(),
+    }
+}
+
 /// Compares two editions, each a file or a stored edition.
 pub fn compare(
     old: &Path,

@@ -649,3 +649,48 @@ fn an_edition_without_a_date_needs_one() {
     assert_eq!(code, 2);
     assert_eq!(stderr, "editions: invalid series name 'HEAD': git refuses it as a branch name\n");
 }
+
+/// The commit message lists the commitments new, revised and dropped, and
+/// `edition.json` records the edition's commitments and their counts.
+#[test]
+fn commits_record_the_commitments() {
+    let store = shared();
+    let message = git_ok(store, &["log", "-1", "--format=%B", &format!("{FOMC}/2009-01-28")]);
+    assert!(message.contains("\n\nCommitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged\n"), "{message}");
+    assert!(
+        message.contains(
+            "\nRevised ¶5 → ¶4: pledge: will → stands ready to, weaker: \"The Federal Reserve continues to purchase"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("\nNew ¶4: pledge (is prepared to) · The Committee: \"The Committee also is prepared to purchase longer-term Treasury securities"), "{message}");
+    // A first edition counts its commitments; the first FOMC statement has none.
+    let first = git_ok(store, &["log", "-1", "--format=%B", &format!("{CABF}/v1.3.2")]);
+    assert!(
+        first.trim_end().ends_with(
+            "\n\nCommitments: 322 commitments (6 pledge, 2 call, 272 obligation, 37 prohibition, 5 reported)"
+        ),
+        "{first}"
+    );
+    let first = git_ok(store, &["log", "-1", "--format=%B", &format!("{FOMC}/1994-02-04")]);
+    assert!(!first.contains("Commitments"), "{first}");
+    let record: serde_json::Value =
+        serde_json::from_str(&git_ok(store, &["show", &format!("{FOMC}/2009-01-28:edition.json")])).unwrap();
+    assert_eq!(record["commitment_summary"]["weaker"], 1);
+    assert_eq!(record["commitments"].as_array().unwrap().len(), 5);
+    assert_eq!(record["commitments"][0]["type"], "pledge");
+}
+
+/// `editions commitments SERIES --timeline` on the store reads what the
+/// same command reads from the folder.
+#[test]
+fn the_stored_timeline_is_the_folders() {
+    let store = shared();
+    let stored = ok(store, &["commitments", FOMC, "--timeline"]);
+    let files = ok(store, &["commitments", &folder("fomc-statements"), "--timeline"]);
+    assert_eq!(stored, files);
+    assert!(stored.starts_with("160 editions, 1994-02-04 → 2016-09-21: "), "{stored}");
+    let (code, _, err) = run(store, &["commitments", "no-such-series", "--timeline"]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+    assert!(err.contains("has no series 'no-such-series'"), "{err}");
+}

@@ -160,15 +160,8 @@ pub fn write_changes(
     Ok(())
 }
 
-/// Writes the commitments of one edition: a count by type, then each with
-/// its paragraph label, type, trigger, level and actor, and the sentence.
-pub fn write_list(
-    out: &mut impl Write,
-    edition: &Edition,
-    commitments: &[Commitment],
-    palette: &Palette,
-    width: usize,
-) -> std::io::Result<()> {
+/// `43 commitments (5 pledge, 25 call, 2 obligation, 0 prohibition, 11 reported)`.
+pub fn count_by_type(commitments: &[Commitment]) -> String {
     let count = |t: CommitmentType| commitments.iter().filter(|c| c.kind == t).count();
     let types = [
         CommitmentType::Pledge,
@@ -178,13 +171,19 @@ pub fn write_list(
         CommitmentType::Reported,
     ];
     let counts: Vec<String> = types.iter().map(|&t| format!("{} {}", count(t), t.name())).collect();
-    writeln!(
-        out,
-        "{}: {} commitments ({})",
-        palette.paint(Role::Label, &edition_name(edition)),
-        commitments.len(),
-        counts.join(", ")
-    )?;
+    format!("{} commitments ({})", commitments.len(), counts.join(", "))
+}
+
+/// Writes the commitments of one edition: a count by type, then each with
+/// its paragraph label, type, trigger, level and actor, and the sentence.
+pub fn write_list(
+    out: &mut impl Write,
+    edition: &Edition,
+    commitments: &[Commitment],
+    palette: &Palette,
+    width: usize,
+) -> std::io::Result<()> {
+    writeln!(out, "{}: {}", palette.paint(Role::Label, &edition_name(edition)), count_by_type(commitments))?;
     for c in commitments {
         writeln!(out)?;
         let mut head = format!("{}  {}", palette.paint(Role::Label, &paragraph_label(edition, c)), describe(c));

@@ -1,19 +1,24 @@
 //! The commit message of a stored edition: the change summary against the
-//! previous edition. Built from sections so that more can be appended (the
-//! commitments work adds a `Commitments:` section in [`sections`]).
+//! previous edition, then the commitments new, revised and dropped.
 //!
 //! ```text
-//! fomc-statements 2016-09-21: 2 unchanged, 5 revised
+//! fomc-statements 2009-01-28: 4 revised, 1 split
 //!
-//! Against 2016-07-27 (2016-07-27): 7 → 7 paragraphs.
-//! Changes: 2 unchanged, 5 revised, 0 moved, 0 split, 0 merged, 0 new, 0 dropped
-//! Revised: ¶1, ¶2, ¶3, ¶4, ¶5
+//! Against 2008-12-16: 7 → 8 paragraphs.
+//! Changes: 2 unchanged, 4 revised, 0 moved, 1 split, 0 merged, 0 new, 0 dropped
+//! Revised: ¶1; ¶2; ¶3; ¶6
+//! Split: ¶4 → ¶4, ¶5
+//!
+//! Commitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged
+//! New ¶4: pledge (is prepared to) · The Committee: "The Committee also is prepared to purchase …"
+//! Revised ¶5 → ¶4: pledge, will → stands ready to, weaker: "The Federal Reserve continues to …"
+//! Dropped ¶5: pledge (will) · The Federal Reserve: "The Federal Reserve will continue to consider …"
 //! ```
 //!
 //! The subject always starts `<series> <label>:`; the store reads the
 //! label back from it.
 
-use crate::model::{ChangeKind, Comparison, Edition};
+use crate::model::{ChangeKind, Commitment, CommitmentChangeKind, CommitmentType, Comparison, Edition};
 use crate::render::diff::{edition_name, labels};
 
 /// At most this many labels are listed for one kind of change.
@@ -35,9 +40,10 @@ pub fn subject(series: &str, edition: &Edition, cmp: Option<&Comparison>) -> Str
     format!("{series} {}: {what}", edition.meta.label)
 }
 
-/// The body's sections, each a block of lines. A later section (the
-/// commitments added, revised and dropped) is pushed here.
-pub fn sections(edition: &Edition, cmp: Option<&Comparison>) -> Vec<String> {
+/// The body's sections, each a block of lines. `commitments` are the
+/// edition's own, counted for a first edition; after it, the comparison's
+/// commitments (when it looked for them) are listed.
+pub fn sections(edition: &Edition, cmp: Option<&Comparison>, commitments: &[Commitment]) -> Vec<String> {
     let mut out = Vec::new();
     let Some(cmp) = cmp else {
         out.push(format!(
@@ -45,6 +51,9 @@ pub fn sections(edition: &Edition, cmp: Option<&Comparison>) -> Vec<String> {
             edition_name(edition),
             edition.paragraphs.len()
         ));
+        if !commitments.is_empty() {
+            out.push(format!("Commitments: {}", crate::render::commitments::count_by_type(commitments)));
+        }
         return out;
     };
     let mut block = vec![
@@ -73,14 +82,53 @@ pub fn sections(edition: &Edition, cmp: Option<&Comparison>) -> Vec<String> {
         block.push(line);
     }
     out.push(block.join("\n"));
+    if cmp.commitments.searched {
+        out.push(commitments_block(cmp));
+    }
     out
+}
+
+/// The ledger, then a line for each of the document's own commitments that
+/// is new, revised or dropped (reported ones are counted in the ledger).
+fn commitments_block(cmp: &Comparison) -> String {
+    let c = &cmp.commitments;
+    let mut block = crate::render::commitments::ledger_lines(cmp);
+    let mut listed = 0;
+    for change in c.changes.iter().filter(|ch| ch.kind != CommitmentChangeKind::Unchanged) {
+        let (old, new) = (change.old.map(|o| &c.old[o]), change.new.map(|n| &c.new[n]));
+        if new.or(old).is_some_and(|x| x.kind == CommitmentType::Reported) {
+            continue;
+        }
+        listed += 1;
+        if listed > LISTED {
+            continue;
+        }
+        let place = |e: &Edition, x: &Commitment| format!("¶{}", e.paragraphs[x.paragraph].label);
+        let at = match (old, new) {
+            (Some(a), Some(b)) if place(&cmp.old, a) != place(&cmp.new, b) => {
+                format!("{} → {}", place(&cmp.old, a), place(&cmp.new, b))
+            }
+            (_, Some(b)) => place(&cmp.new, b),
+            (Some(a), None) => place(&cmp.old, a),
+            (None, None) => String::new(),
+        };
+        let mark = crate::render::commitments::mark(cmp, change);
+        let mark = mark.trim_start_matches("◆ ");
+        let (kind, rest) = mark.split_once(' ').unwrap_or((mark, ""));
+        let text = new.or(old).map_or("", |x| x.text.as_str());
+        block.push(format!("{}{} {at}: {rest}: \"{text}\"", kind[..1].to_uppercase(), &kind[1..]));
+    }
+    if listed > LISTED {
+        block.push(format!("and {} more", listed - LISTED));
+    }
+    block.join("\n")
 }
 
 /// The whole message: the subject, a blank line, the sections separated by
 /// blank lines, a final newline.
-pub fn message(series: &str, edition: &Edition, cmp: Option<&Comparison>) -> String {
+pub fn message(series: &str, edition: &Edition, cmp: Option<&Comparison>, commitments: &[Commitment]) -> String {
     let mut text = subject(series, edition, cmp);
-    for s in sections(edition, cmp) {
+    for s in sections(edition, cmp, commitments) {
         text.push_str("\n\n");
         text.push_str(&s);
     }
@@ -110,12 +158,12 @@ mod tests {
     fn first_and_next() {
         let a = edition("2020-01-01.txt", "One paragraph here today.\n\nAnother paragraph there.\n");
         assert_eq!(
-            message("s", &a, None),
+            message("s", &a, None, &[]),
             "s 2020-01-01: first edition, 2 paragraphs\n\nFirst edition of the series: 2020-01-01 (2 paragraphs).\n"
         );
         let b = edition("2020-02-01.txt", "One paragraph here today, revised.\n\nAnother paragraph there.\n\nNew.\n");
         let cmp = classify::compare(a.clone(), b, &AlignOptions::default());
-        let m = message("s", &cmp.new, Some(&cmp));
+        let m = message("s", &cmp.new, Some(&cmp), &[]);
         assert_eq!(
             m,
             "s 2020-02-01: 1 revised, 1 new\n\n\

@@ -48,6 +48,8 @@ const STALE_LOCK: Duration = Duration::from_secs(10);
 pub struct Store {
     repo: Repository,
     path: PathBuf,
+    /// Finds the commitments recorded with each edition (the default lexicon).
+    detector: std::sync::OnceLock<crate::commitments::Detector>,
 }
 
 /// An edition read and checked, ready to be stored.
@@ -297,7 +299,7 @@ impl Store {
                 "is a git work tree; an edition store is a bare repository",
             ));
         }
-        Ok(Store { repo, path: path.to_path_buf() })
+        Ok(Store { repo, path: path.to_path_buf(), detector: std::sync::OnceLock::new() })
     }
 
     /// Where the store is.
@@ -344,6 +346,10 @@ impl Store {
 
     fn no_series(&self, series: &str) -> Error {
         Error::file(ErrorKind::NotFound, &self.path, format!("has no series '{series}'; `editions log` lists them"))
+    }
+
+    fn detector(&self) -> &crate::commitments::Detector {
+        self.detector.get_or_init(Default::default)
     }
 
     /// The branch's first-parent history from `head`, oldest first.
@@ -707,14 +713,16 @@ impl Store {
         let (edition, lineage, json, msg) = match previous {
             None => {
                 let lineage = lineage::first(&p.edition);
-                let json = record::write(series, &p.edition, None, &lineage);
-                (p.edition.clone(), lineage, json, message::message(series, &p.edition, None))
+                let found = self.detector().edition(&p.edition);
+                let json = record::write(series, &p.edition, None, &lineage, &found);
+                (p.edition.clone(), lineage, json, message::message(series, &p.edition, None, &found))
             }
             Some((old, old_lineage)) => {
-                let cmp = classify::compare(old.clone(), p.edition.clone(), options);
+                let mut cmp = classify::compare(old.clone(), p.edition.clone(), options);
+                crate::commitments::compare(&mut cmp, self.detector());
                 let lineage = lineage::next(&cmp, old_lineage);
-                let json = record::write(series, &cmp.new, Some(&cmp), &lineage);
-                let msg = message::message(series, &cmp.new, Some(&cmp));
+                let json = record::write(series, &cmp.new, Some(&cmp), &lineage, &cmp.commitments.new);
+                let msg = message::message(series, &cmp.new, Some(&cmp), &[]);
                 (cmp.new, lineage, json, msg)
             }
         };

@@ -15,8 +15,14 @@
 //!                "ended": [ { "id": "p0029", "label": "5", "how": "dropped" | "merged", "into": "p0031" | null } ] },
 //!   "previous": { "label": "2008-12-16", "date": "2008-12-16" } | null,
 //!   "summary": { "unchanged": 2, "revised": 1, … } | null,
-//!   "changes": [ { "kind": "revised", "old": ["4", "5"], "new": ["4"], "similarity": 0.61, "renumbered": false } ] }
+//!   "changes": [ { "kind": "revised", "old": ["4", "5"], "new": ["4"], "similarity": 0.61, "renumbered": false } ],
+//!   "commitments": [ COMMITMENT ],
+//!   "commitment_summary": { "new": 2, "revised": 2, "stronger": 0, "weaker": 1, "dropped": 2, "unchanged": 1 } | null }
 //! ```
+//!
+//! COMMITMENT as in `editions/diff/1` (found with the default lexicon);
+//! `commitment_summary` counts the document's own commitments against the
+//! previous edition.
 //!
 //! `edition.path` is the file's name, without its folder.
 //! `lineage.paragraphs` follows `edition.paragraphs` one to one. A
@@ -25,12 +31,12 @@
 //! paragraph's id for the other parts of a split, every old part for a
 //! merge, none for a new paragraph. `ended` lists the previous edition's
 //! lineages that stop here. `issued` counts the ids the series has given
-//! out so far (ids are never reused). Later versions may add fields (a
-//! `commitments` section is planned); none will be removed.
+//! out so far (ids are never reused). Later versions may add fields; none
+//! will be removed.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{ChangeKind, Comparison, Edition, EditionMeta, Footnote, Heading, Layout, Paragraph};
-use crate::render::json::EditionJson;
+use crate::model::{ChangeKind, Commitment, Comparison, Edition, EditionMeta, Footnote, Heading, Layout, Paragraph};
+use crate::render::json::{CommitmentJson, EditionJson};
 use serde::{Deserialize, Serialize};
 
 /// The schema name and version of `edition.json`.
@@ -145,6 +151,19 @@ struct RecordOut<'a> {
     previous: Option<EditionName>,
     summary: Option<Summary>,
     changes: Vec<StoredChange>,
+    commitments: Vec<CommitmentJson<'a>>,
+    commitment_summary: Option<CommitmentSummary>,
+}
+
+/// Counts of the commitment changes against the previous edition.
+#[derive(Debug, Clone, Serialize)]
+struct CommitmentSummary {
+    new: usize,
+    revised: usize,
+    stronger: usize,
+    weaker: usize,
+    dropped: usize,
+    unchanged: usize,
 }
 
 /// The changes of `cmp` by labels, and their counts in [`crate::model::ChangeKind::ALL`] order.
@@ -166,7 +185,17 @@ pub fn stored_changes(cmp: &Comparison) -> (Summary, Vec<StoredChange>) {
 
 /// `edition.json` for `edition` (the new side of `cmp` when there is a
 /// previous edition), pretty-printed with a final newline.
-pub fn write(series: &str, edition: &Edition, cmp: Option<&Comparison>, lineage: &Lineage) -> Vec<u8> {
+///
+/// `commitments` are the edition's (in the `editions/diff/1` form), and with
+/// a previous edition `commitment_summary` counts the document's own
+/// commitments new, revised, dropped and unchanged against it.
+pub fn write(
+    series: &str,
+    edition: &Edition,
+    cmp: Option<&Comparison>,
+    lineage: &Lineage,
+    commitments: &[Commitment],
+) -> Vec<u8> {
     let (summary, changes) = match cmp {
         Some(cmp) => {
             let (s, c) = stored_changes(cmp);
@@ -182,6 +211,18 @@ pub fn write(series: &str, edition: &Edition, cmp: Option<&Comparison>, lineage:
         previous: cmp.map(|c| EditionName { label: c.old.meta.label.clone(), date: c.old.meta.date.clone() }),
         summary,
         changes,
+        commitments: commitments.iter().map(|c| CommitmentJson::new(edition, c)).collect(),
+        commitment_summary: cmp.filter(|c| c.commitments.searched).map(|c| {
+            let l = crate::commitments::Ledger::of(&c.commitments, false);
+            CommitmentSummary {
+                new: l.new,
+                revised: l.revised,
+                stronger: l.stronger,
+                weaker: l.weaker,
+                dropped: l.dropped,
+                unchanged: l.unchanged,
+            }
+        }),
     };
     let mut out = serde_json::to_vec_pretty(&record).expect("serialising to memory cannot fail");
     out.push(b'\n');
@@ -381,7 +422,7 @@ mod tests {
                 .collect(),
             ended: vec![],
         };
-        let bytes = write("s", &edition, None, &lineage);
+        let bytes = write("s", &edition, None, &lineage, &[]);
         let back = read(&bytes, "s@v1").unwrap();
         assert_eq!(back.edition, edition);
         assert_eq!(back.lineage, lineage);
