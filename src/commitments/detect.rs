@@ -330,7 +330,10 @@ impl Reader<'_> {
         }
         let subject = subject(&self.tokens, i);
         if let Some(actor) = self.speaks_for_self(subject.clone()) {
-            return Some((actor, negated, true));
+            // `it will be necessary to …`: an impersonal `it`, not the institution.
+            let impersonal =
+                self.head(&subject) == Some("it") && self.tokens[verb].lower == "be" && !self.passive_after(i + n);
+            return (!impersonal).then_some((actor, negated, true));
         }
         let agent = agent && self.is_agent(&subject);
         if subject.is_empty()
@@ -435,19 +438,16 @@ impl Reader<'_> {
             return None;
         }
         modifiers.reverse();
+        // The level names the modifiers as the scale word: `would strongly encourage`.
+        let mut level_name: Vec<String> = modifiers
+            .iter()
+            .map(|r| self.tokens[r.clone()].iter().map(|t| t.lower.as_ref()).collect::<Vec<_>>().join(" "))
+            .collect();
+        level_name.push(level.name.clone());
         let mut trigger: Vec<String> = modifiers.into_iter().map(|r| self.trigger(r)).collect();
         trigger.push(self.trigger(i..i + n));
         let trigger = trigger.join(" ");
-        let strengthening = self.lex.call_modifiers.iter().filter(|m| m.delta > 0);
-        let level_name = if delta > 0 {
-            let word =
-                strengthening.flat_map(|m| m.phrases.iter()).find(|p| trigger.to_lowercase().contains(&p.join(" ")));
-            format!("{} {}", word.map(|p| p.join(" ")).unwrap_or_default(), level.name).trim().to_string()
-        } else if delta < 0 {
-            format!("{} (hedged)", level.name)
-        } else {
-            level.name.clone()
-        };
+        let level_name = level_name.join(" ");
         Some(Candidate {
             found: Found {
                 kind: CommitmentType::Call,
@@ -578,6 +578,15 @@ impl Reader<'_> {
             self.modal(i, n, false)?
         } else {
             let subject = subject(&self.tokens, i);
+            // `an economy which it expects to improve`: the relative pronoun is
+            // the object, and what is expected is the economy's doing (`that`
+            // is left alone: `indicated that it stands ready`).
+            let object_relative = subject.start > 0
+                && subject.len() == 1
+                && matches!(self.tokens[subject.start - 1].lower.as_ref(), "which" | "whom");
+            if object_relative {
+                return None;
+            }
             match self.speaks_for_self(subject.clone()) {
                 Some(actor) => (actor, false, true),
                 None if subject.is_empty() => return None,
@@ -655,4 +664,54 @@ pub fn detect_with(sentence: &str, lex: &Lexicon, starts: &Starts, context: Cont
         }
     }
     candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(sentence: &str, before: &str) -> Option<CommitmentType> {
+        detect_sentence(sentence, &Lexicon::english(), Context { before }).map(|f| f.kind)
+    }
+
+    #[test]
+    fn pledges_are_told_from_forecasts() {
+        use CommitmentType::*;
+        assert_eq!(kind("The Committee will maintain the target range.", ""), Some(Pledge));
+        assert_eq!(kind("Inflation will remain subdued.", ""), None);
+        assert_eq!(kind("The Committee expects that activity will expand.", ""), None);
+        assert_eq!(kind("The module will be used to deliver a training session.", ""), Some(Pledge));
+        assert_eq!(kind("I am confident that the Mechanism will be instrumental.", ""), None);
+        // A pronoun stands for the institution named before it …
+        assert_eq!(kind("It will continue to assess the outlook.", "The Committee met."), Some(Pledge));
+        assert_eq!(kind("It will continue to assess the outlook.", "Growth slowed."), None);
+        // … but an impersonal `it` does not, nor an object relative pronoun.
+        assert_eq!(kind("Prices rose, but it will be necessary to monitor them.", "The Committee met."), None);
+        assert_eq!(kind("Policy supports an economy which it expects to improve.", "The Committee met."), None);
+        assert_eq!(kind("The Board indicated that it stands ready to approve a cut.", ""), Some(Pledge));
+    }
+
+    #[test]
+    fn calls_rules_and_reports() {
+        use CommitmentType::*;
+        let lex = Lexicon::english();
+        let found =
+            detect_sentence("I would therefore strongly encourage States to act.", &lex, Context::default()).unwrap();
+        assert_eq!(
+            (found.kind, found.trigger.as_str(), found.level.as_str(), found.strength, found.actor.as_deref()),
+            (Call, "would strongly encourage", "would strongly encourage", 4, Some("States"))
+        );
+        let found = detect_sentence("I strongly urge States to act.", &lex, Context::default()).unwrap();
+        assert_eq!((found.level.as_str(), found.strength), ("strongly urge", 9));
+        assert_eq!(kind("States should ratify the Protocol.", ""), Some(Call));
+        assert_eq!(kind("These actions should put downward pressure on rates.", ""), None);
+        assert_eq!(kind("The CA SHALL NOT issue the certificate.", ""), Some(Prohibition));
+        assert_eq!(kind("The CA SHOULD revoke it.", ""), Some(Obligation));
+        assert_eq!(kind("You may copy the Document.", ""), None);
+        assert_eq!(kind("You may not use technical measures.", ""), Some(Prohibition));
+        assert_eq!(kind("The Council called upon Member States to act.", ""), Some(Reported));
+        assert_eq!(kind("I welcome the report.", ""), None);
+        let negated = detect_sentence("The Committee will no longer buy bonds.", &lex, Context::default()).unwrap();
+        assert!(negated.negated && negated.trigger == "will no longer", "{negated:?}");
+    }
 }
