@@ -15,7 +15,6 @@ pub mod words;
 
 use crate::model::Paragraph;
 use crate::parallel::join;
-use std::sync::OnceLock;
 use words::{bag_similarity, exact_hash, ordered_similarity, raw_hash, shingles};
 
 /// How alignment decides.
@@ -106,26 +105,22 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
             }
         }
     }
-    // Bags of words, made when first needed: most paragraphs never are.
-    let old = &Bags::new(old_text);
-    let new = &Bags::new(new_text);
-
     // 2. Candidates: the free paragraphs between the identical neighbours
     // (where an edited paragraph usually stays), and the paragraphs that share
     // the most word pairs (where a moved one went). A candidate in place gets
     // a bonus: near-duplicates are common in reports, and order breaks ties.
-    let window = windows(&old_to, &groups, old.len(), new.len());
-    let free_old: Vec<usize> = (0..old.len()).filter(|&o| old_to[o].is_none()).collect();
-    let free_new: Vec<usize> = (0..new.len()).filter(|&n| new_to[n].is_none()).collect();
-    // Word sequences of the free paragraphs (none for the paired ones).
-    let sequences = |texts: &[&str], free: &[usize]| {
-        let mut out = vec![Vec::new(); texts.len()];
-        for &i in free {
-            out[i] = words::words(texts[i]);
-        }
-        out
+    let window = windows(&old_to, &groups, old_text.len(), new_text.len());
+    let free_old: Vec<usize> = (0..old_text.len()).filter(|&o| old_to[o].is_none()).collect();
+    let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
+    // Word sequences and bags of the free paragraphs (none for the paired
+    // ones: nothing below looks at them, see `Bags`).
+    let side = |texts: &[&str], free: &[usize]| {
+        let words = sequences(texts, free);
+        let bags = Bags::new(&words, free);
+        (words, bags)
     };
-    let (old_words, new_words) = join(|| sequences(old_text, &free_old), || sequences(new_text, &free_new));
+    let ((old_words, old), (new_words, new)) = join(|| side(old_text, &free_old), || side(new_text, &free_new));
+    let (old, new) = (&old, &new);
     let mut index: Vec<(u32, u32)> =
         free_new.iter().flat_map(|&n| shingles(&new_words[n]).into_iter().map(move |s| (s, n as u32))).collect();
     index.sort_unstable();
@@ -207,26 +202,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     }
 
     // 3. Splits and merges: a leftover paragraph near a paired one, or two
-    // leftovers near each other that together match one paragraph. The bags
-    // this looks at are made first, on two threads.
-    let (mut warm_old, mut warm_new): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for side in [Side::Old, Side::New] {
-        let mine_to = if side == Side::Old { &old_to } else { &new_to };
-        for x in (0..mine_to.len()).filter(|&x| mine_to[x].is_none()) {
-            let from = x.saturating_sub(JOIN_REACH);
-            for (y, to) in mine_to.iter().enumerate().skip(from).take(x + JOIN_REACH + 1 - from) {
-                let (mine, theirs) = match side {
-                    Side::Old => (&mut warm_old, &mut warm_new),
-                    Side::New => (&mut warm_new, &mut warm_old),
-                };
-                mine.push(y);
-                if let Some(g) = *to {
-                    theirs.extend(if side == Side::Old { &groups[g].new } else { &groups[g].old });
-                }
-            }
-        }
-    }
-    join(|| warm_old.iter().for_each(|&i| _ = old.bag(i)), || warm_new.iter().for_each(|&i| _ = new.bag(i)));
+    // leftovers near each other that together match one paragraph.
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::New);
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::Old);
     for (o, found) in leftovers {
@@ -297,6 +273,10 @@ fn split_or_merge(
         let mut best: Option<(f64, usize)> = None;
         for y in near {
             let Some(g) = my_to.get(y).copied().flatten() else { continue };
+            // An identical pair has similarity 1: joining cannot gain.
+            if groups[g].identical {
+                continue;
+            }
             let (own, other) = match side {
                 Side::New => (&groups[g].new, &groups[g].old),
                 Side::Old => (&groups[g].old, &groups[g].new),
@@ -331,24 +311,41 @@ fn split_or_merge(
     }
 }
 
-/// The paragraphs of one edition with their bags of words, each made the
-/// first time it is asked for (from any thread).
-struct Bags<'a> {
-    texts: &'a [&'a str],
-    bags: Vec<OnceLock<Vec<u32>>>,
+/// The word hashes, in order, of the paragraphs at `free` (empty for the others).
+fn sequences(texts: &[&str], free: &[usize]) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); texts.len()];
+    for &i in free {
+        out[i] = words::words(texts[i]);
+    }
+    out
 }
 
-impl<'a> Bags<'a> {
-    fn new(texts: &'a [&'a str]) -> Self {
-        Bags { texts, bags: (0..texts.len()).map(|_| OnceLock::new()).collect() }
+/// The bags of words of one edition's paragraphs that were free after
+/// identical texts paired (empty for the others). Nothing asks for the bag
+/// of a paragraph paired as identical: candidates are free paragraphs, and
+/// joining a paragraph to an identical pair cannot beat its similarity of 1.
+struct Bags {
+    bags: Vec<Vec<u32>>,
+}
+
+impl Bags {
+    /// Sorts the word sequences of the free paragraphs.
+    fn new(sequences: &[Vec<u32>], free: &[usize]) -> Self {
+        let mut bags = vec![Vec::new(); sequences.len()];
+        for &i in free {
+            let mut bag = sequences[i].clone();
+            bag.sort_unstable();
+            bags[i] = bag;
+        }
+        Bags { bags }
     }
 
     fn bag(&self, i: usize) -> &[u32] {
-        self.bags[i].get_or_init(|| words::bag(self.texts[i]))
+        &self.bags[i]
     }
 
     fn len(&self) -> usize {
-        self.texts.len()
+        self.bags.len()
     }
 }
 
