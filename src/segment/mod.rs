@@ -116,9 +116,9 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     let mut per_section: HashMap<String, usize> = HashMap::new();
     let mut paragraphs = Vec::with_capacity(texts.len());
     for (i, ((draft_para, text), mut footnotes)) in draft.paragraphs.into_iter().zip(texts).zip(notes).enumerate() {
-        let text = collapse_spaces(&repairer.repair(&text));
+        let text = collapse_spaces(repairer.repair_paragraph(i, text));
         for f in &mut footnotes {
-            f.text = collapse_spaces(&repairer.repair(&f.text));
+            f.text = collapse_spaces(repairer.repair(std::mem::take(&mut f.text)));
         }
         let base = match (&draft_para.number, layout) {
             (Some(n), _) => n.clone(),
@@ -173,7 +173,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
         .or(file_date)
         .or_else(|| front("date").and_then(|d| meta::date_in_text(&d)))
         .or_else(|| meta::date_in_text(&head));
-    let title = front("title").or(draft.title).map(|t| collapse_spaces(&t));
+    let title = front("title").or(draft.title).map(collapse_spaces);
     Edition {
         path: path.display().to_string(),
         meta: EditionMeta { label: options.label.clone().unwrap_or(file_label), date, title },
@@ -182,7 +182,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             .headings
             .into_iter()
             .map(|mut h| {
-                h.text = collapse_spaces(&repairer.repair(&h.text));
+                h.text = collapse_spaces(repairer.repair(std::mem::take(&mut h.text)));
                 h
             })
             .collect(),
