@@ -108,14 +108,15 @@ const MAX_CHAPTER: u32 = 40;
 /// A heading wraps over at most this many lines.
 const MAX_HEADING_LINES: usize = 6;
 
-enum Kind {
-    Para(String, String),
-    Chapter(u32, String),
-    Section(char, String),
+/// What a line starts; the texts are the line's.
+enum Kind<'a> {
+    Para(&'a str, &'a str),
+    Chapter(u32, &'a str),
+    Section(char, &'a str),
     Text,
 }
 
-struct State {
+struct State<'a> {
     draft: Draft,
     stack: Vec<usize>,
     /// Open paragraph, if any.
@@ -124,27 +125,41 @@ struct State {
     open_heading: Option<usize>,
     heading_lines: usize,
     last_number: Option<u32>,
-    used: HashSet<String>,
+    /// Paragraph numbers seen.
+    used: HashSet<&'a str>,
     chapter: u32,
     letter: Option<char>,
     /// Level of the deepest numbered heading on the stack.
     numbered_level: usize,
     title: String,
+    /// The text buffer of the last closed paragraph, for the next one: a
+    /// paragraph grows line by line in it, and is copied out at its size.
+    spare: String,
 }
 
-impl State {
+impl<'a> State<'a> {
     fn prev_ended(&self) -> bool {
         self.para.as_ref().is_none_or(|p| ends_sentence(&p.text))
     }
 
     fn close(&mut self) {
-        if let Some(p) = self.para.take() {
+        if let Some(mut p) = self.para.take() {
+            let text = p.text.as_str().to_owned();
+            self.spare = std::mem::replace(&mut p.text, text);
             self.draft.paragraphs.push(p);
         }
     }
 
+    /// An empty buffer for a new paragraph's text, starting with `first`.
+    fn buffer(&mut self, first: &str) -> String {
+        let mut text = std::mem::take(&mut self.spare);
+        text.clear();
+        text.push_str(first);
+        text
+    }
+
     /// What the line `t` starts, given the lines after it.
-    fn kind(&self, t: &str, ahead: &[Line]) -> Kind {
+    fn kind(&self, t: &'a str, ahead: &[Line]) -> Kind<'a> {
         let expected = self.last_number.map_or(1, |n| n + 1);
         let first = t.chars().next().unwrap_or(' ');
         if first.is_ascii_digit()
@@ -165,7 +180,7 @@ impl State {
                 && self.para.as_ref().is_none_or(|p| p.text.trim_end().ends_with(['.', ')']));
             let plausible = n == expected && (sentence || self.prev_ended()) || strong && (near || first) || restart;
             if plausible {
-                return Kind::Para(number.to_string(), rest.to_string());
+                return Kind::Para(number, rest);
             }
         }
         if !self.prev_ended() {
@@ -179,20 +194,20 @@ impl State {
         let next_letter = self.letter.map_or('A', |l| char::from_u32(l as u32 + 1).unwrap_or('Z'));
         // In sequence first; out of sequence only when it reads as a heading.
         if let Some(n) = chapter.filter(|&n| n == self.chapter + 1) {
-            return Kind::Chapter(n, t.to_string());
+            return Kind::Chapter(n, t);
         }
         if let Some(l) = letter.filter(|&l| l == next_letter) {
-            return Kind::Section(l, t.to_string());
+            return Kind::Section(l, t);
         }
         if chapter.is_some() || letter.is_some() {
             if !self.heading_ahead(t, ahead) {
                 return Kind::Text;
             }
             if let Some(n) = chapter.filter(|&n| (1..=MAX_CHAPTER).contains(&n)) {
-                return Kind::Chapter(n, t.to_string());
+                return Kind::Chapter(n, t);
             }
             if let Some(l) = letter {
-                return Kind::Section(l, t.to_string());
+                return Kind::Section(l, t);
             }
         }
         Kind::Text
@@ -221,7 +236,7 @@ impl State {
     /// Lines `i..` form an unnumbered sub-heading: a short run, not ending
     /// a sentence, after a finished paragraph and right before a paragraph
     /// start or a heading.
-    fn subheading_end(&self, lines: &[Line], i: usize) -> Option<usize> {
+    fn subheading_end(&self, lines: &[Line<'a>], i: usize) -> Option<usize> {
         if self.para.is_none() && self.open_heading.is_none() || !self.prev_ended() {
             return None;
         }
@@ -261,7 +276,7 @@ impl State {
 }
 
 /// Segments the content lines (noise removed) of a numbered-paragraph document.
-pub fn segment(lines: &[Line]) -> Draft {
+pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
     let mut s = State {
         draft: Draft::default(),
         stack: Vec::new(),
@@ -274,6 +289,7 @@ pub fn segment(lines: &[Line]) -> Draft {
         letter: None,
         numbered_level: 0,
         title: String::new(),
+        spare: String::new(),
     };
     let mut i = 0;
     while i < lines.len() {
@@ -296,7 +312,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                         expected - 1
                     ));
                 } else if n != expected {
-                    let what = if s.used.contains(&number) {
+                    let what = if s.used.contains(number) {
                         "appears again"
                     } else if n < expected {
                         "is out of order"
@@ -307,12 +323,13 @@ pub fn segment(lines: &[Line]) -> Draft {
                         .warnings
                         .push(format!("line {}: paragraph {number} {what} (expected {expected})", line.line_no()));
                 }
-                s.used.insert(number.clone());
+                s.used.insert(number);
                 s.last_number = Some(if n == 1 { 1 } else { n.max(s.last_number.unwrap_or(0)) });
+                let text = s.buffer(rest);
                 s.para = Some(DraftParagraph {
-                    number: Some(number),
+                    number: Some(number.to_string()),
                     headings: s.stack.clone(),
-                    text: rest,
+                    text,
                     line: line.line_no(),
                     ..Default::default()
                 });
@@ -323,7 +340,10 @@ pub fn segment(lines: &[Line]) -> Draft {
                 s.letter = None;
                 s.numbered_level = 1;
                 let number = text.split('.').next().map(str::to_string);
-                let h = s.draft.push_heading(&mut s.stack, Heading { level: 1, number, text, line: line.line_no() });
+                let h = s.draft.push_heading(
+                    &mut s.stack,
+                    Heading { level: 1, number, text: text.to_string(), line: line.line_no() },
+                );
                 s.open_heading = Some(h);
                 s.heading_lines = 1;
             }
@@ -334,7 +354,7 @@ pub fn segment(lines: &[Line]) -> Draft {
                 s.numbered_level = level;
                 let h = s.draft.push_heading(
                     &mut s.stack,
-                    Heading { level, number: Some(letter.to_string()), text, line: line.line_no() },
+                    Heading { level, number: Some(letter.to_string()), text: text.to_string(), line: line.line_no() },
                 );
                 s.open_heading = Some(h);
                 s.heading_lines = 1;
@@ -371,9 +391,10 @@ pub fn segment(lines: &[Line]) -> Draft {
                     // Text under a heading before any numbered paragraph: keep it
                     // as an unnumbered paragraph rather than lose it.
                     s.open_heading = None;
+                    let text = s.buffer(t);
                     s.para = Some(DraftParagraph {
                         headings: s.stack.clone(),
-                        text: t.to_string(),
+                        text,
                         line: line.line_no(),
                         ..Default::default()
                     });
