@@ -4,13 +4,28 @@
 //! (`(2017).` is `2017`), as 32-bit hashes: a rare collision can only make
 //! two paragraphs look a little more alike.
 
-use crate::read::{lowercase_hash, normalize_into};
+use crate::read::{ascii_lowercase_hash, lowercase_hash, normalize_into, normalized_words};
 use std::hash::{DefaultHasher, Hasher};
 
 fn word_hash(word: &str) -> u32 {
+    if word.is_ascii() {
+        return ascii_word_hash(word.as_bytes());
+    }
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { word } else { core };
     (lowercase_hash(core) >> 32) as u32
+}
+
+/// [`word_hash`] of an ASCII word, on its bytes, without decoding characters.
+fn ascii_word_hash(word: &[u8]) -> u32 {
+    let core = match word.iter().position(u8::is_ascii_alphanumeric) {
+        Some(start) => {
+            let end = word.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(start);
+            &word[start..=end]
+        }
+        None => word,
+    };
+    (ascii_lowercase_hash(core) >> 32) as u32
 }
 
 thread_local! {
@@ -42,9 +57,10 @@ pub fn bag(text: &str) -> Vec<u32> {
 
 /// The word hashes of `text`, in order.
 pub fn words(text: &str) -> Vec<u32> {
-    BUFFER.with_borrow_mut(|norm| {
-        normalize_into(text, norm);
-        if norm.is_empty() { Vec::new() } else { norm.split(' ').map(word_hash).collect() }
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut out = Vec::with_capacity(text.len() / 6);
+        normalized_words(text, buffer, |w| out.push(word_hash(w)));
+        out
     })
 }
 
@@ -109,6 +125,7 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::normalize;
 
     #[test]
     fn similarity_ignores_case_punctuation_and_spacing() {
@@ -121,6 +138,14 @@ mod tests {
         let s = text_similarity(a, c);
         assert!(s > 0.6 && s < 0.9, "{s}");
         assert!(bag_similarity(&bag(a), &bag(c)) >= s);
+    }
+
+    #[test]
+    fn ascii_words_hash_as_the_general_path() {
+        let text = " (2017). The  U.N.'s 1,300 -- x-ray \t---  A/72/865 ";
+        let general: Vec<u32> = normalize(text).split(' ').map(word_hash).collect();
+        assert_eq!(words(text), general);
+        assert_eq!(words(" \t "), Vec::<u32>::new());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 mod normalize;
 
-pub use normalize::{lowercase_hash, normalize, normalize_into};
+pub use normalize::{ascii_lowercase_hash, lowercase_hash, normalize, normalize_into, normalized_words};
 
 use crate::error::{Error, ErrorKind, Result};
 use std::path::{Path, PathBuf};
