@@ -95,13 +95,20 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
         let pick = |texts: &[&str], free: &[usize]| free.iter().map(|&i| hash(texts[i])).collect::<Vec<u64>>();
         let (old_hashes, new_hashes) = join(|| pick(old_text, &free_old), || pick(new_text, &free_new));
-        let mut by_hash: rustc_hash::FxHashMap<u64, std::collections::VecDeque<usize>> = Default::default();
-        for (&n, h) in free_new.iter().zip(new_hashes) {
-            by_hash.entry(h).or_default().push_back(n);
+        // The new paragraphs with each hash, in order: the first by hash,
+        // each linked to the next (a queue per hash without allocating one).
+        let mut first: rustc_hash::FxHashMap<u64, Option<usize>> = Default::default();
+        first.reserve(free_new.len());
+        let mut next: Vec<Option<usize>> = vec![None; free_new.len()];
+        for (k, &h) in new_hashes.iter().enumerate().rev() {
+            next[k] = first.insert(h, Some(k)).flatten();
         }
         for (&o, h) in free_old.iter().zip(old_hashes) {
-            if let Some(n) = by_hash.get_mut(&h).and_then(|q| q.pop_front()) {
-                pair(&mut groups, &mut old_to, &mut new_to, o, n, true, 1.0);
+            if let Some(slot) = first.get_mut(&h)
+                && let Some(k) = slot.take()
+            {
+                *slot = next[k];
+                pair(&mut groups, &mut old_to, &mut new_to, o, free_new[k], true, 1.0);
             }
         }
     }
@@ -112,25 +119,42 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     let window = windows(&old_to, &groups, old_text.len(), new_text.len());
     let free_old: Vec<usize> = (0..old_text.len()).filter(|&o| old_to[o].is_none()).collect();
     let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
-    // Word sequences and bags of the free paragraphs (none for the paired
-    // ones: nothing below looks at them, see `Bags`).
+    // Word sequences, bags and word pairs (shingles) of the free paragraphs
+    // (none for the paired ones: nothing below looks at them, see `Bags`).
     let side = |texts: &[&str], free: &[usize]| {
         let words = sequences(texts, free);
         let bags = Bags::new(&words, free);
-        (words, bags)
+        let mut shingled = vec![Vec::new(); texts.len()];
+        for &i in free {
+            shingled[i] = shingles(&words[i]);
+        }
+        (words, bags, shingled)
     };
-    let ((old_words, old), (new_words, new)) = join(|| side(old_text, &free_old), || side(new_text, &free_new));
+    let ((old_words, old, old_shingles), (new_words, new, new_shingles)) =
+        join(|| side(old_text, &free_old), || side(new_text, &free_new));
     let (old, new) = (&old, &new);
-    let mut index: Vec<(u32, u32)> =
-        free_new.iter().flat_map(|&n| shingles(&new_words[n]).into_iter().map(move |s| (s, n as u32))).collect();
-    index.sort_unstable();
+    // The index: each shingle of a free new paragraph with the paragraph,
+    // as `shingle << 32 | paragraph`, sorted; each half sorted on a thread.
+    let entries = |part: &[usize]| {
+        let mut out: Vec<u64> = part
+            .iter()
+            .flat_map(|&n| new_shingles[n].iter().map(move |&s| u64::from(s) << 32 | u64::from(n as u32)))
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    let (first, second) = free_new.split_at(free_new.len() / 2);
+    let index = merge(&join(|| entries(first), || entries(second)));
+    drop(new_shingles);
+    let shingle = |e: u64| (e >> 32) as u32;
     // Shingle → its run in `index`: one hash probe instead of a binary search.
     let mut runs: rustc_hash::FxHashMap<u32, (u32, u32)> = Default::default();
     runs.reserve(index.len() / 2);
     let mut start = 0;
     while start < index.len() {
-        let end = start + index[start..].partition_point(|e| e.0 == index[start].0);
-        runs.insert(index[start].0, (start as u32, end as u32));
+        let s = shingle(index[start]);
+        let end = start + index[start..].partition_point(|&e| shingle(e) == s);
+        runs.insert(s, (start as u32, end as u32));
         start = end;
     }
     // Each free old paragraph's candidates, on two threads.
@@ -140,14 +164,14 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         let mut leftovers: Vec<(usize, Vec<usize>)> = Vec::new();
         for &o in chunk {
-            for s in &shingles(&old_words[o]) {
+            for s in &old_shingles[o] {
                 let Some(&(lo, hi)) = runs.get(s) else { continue };
                 let (lo, hi) = (lo as usize, hi as usize);
                 if hi - lo > COMMON_SHINGLE {
                     continue;
                 }
-                for &(_, n) in &index[lo..hi] {
-                    let n = n as usize;
+                for &e in &index[lo..hi] {
+                    let n = e as u32 as usize;
                     if hits[n] == 0 {
                         touched.push(n);
                     }
@@ -187,6 +211,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     };
     let (first, second) = free_old.split_at(free_old.len() / 2);
     let ((mut candidates, mut leftovers), (more, later)) = join(|| search(first), || search(second));
+    drop((index, runs, old_shingles));
     candidates.extend(more);
     leftovers.extend(later);
     // Best first; ties go to document order.
@@ -317,6 +342,24 @@ fn sequences(texts: &[&str], free: &[usize]) -> Vec<Vec<u32>> {
     for &i in free {
         out[i] = words::words(texts[i]);
     }
+    out
+}
+
+/// Two sorted runs merged into one.
+fn merge((a, b): &(Vec<u64>, Vec<u64>)) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 
