@@ -11,7 +11,7 @@ use super::lines::Line;
 use super::repair::join_line;
 use crate::model::Heading;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// `12. Text`; [`para_start`] reads the usual ASCII line without it.
@@ -64,6 +64,20 @@ fn para_start(t: &str) -> Option<(&str, &str)> {
         }
         _ => None,
     }
+}
+
+/// [`LIST_ITEM`], asked only of lines that start as an item can: with `(`,
+/// a lower-case letter and `)`, or a bullet or dash. Most continuation
+/// lines of a paragraph start with a word and skip the regex.
+fn is_list_item(t: &str) -> bool {
+    let b = t.as_bytes();
+    let possible = match b.first() {
+        Some(b'(' | b'-' | b'*') => true,
+        Some(c) if c.is_ascii_lowercase() => b.get(1) == Some(&b')'),
+        Some(c) => !c.is_ascii(),
+        None => false,
+    };
+    possible && LIST_ITEM.is_match(t)
 }
 
 fn roman(s: &str) -> Option<u32> {
@@ -284,7 +298,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
         open_heading: None,
         heading_lines: 0,
         last_number: None,
-        used: HashSet::new(),
+        used: HashSet::default(),
         chapter: 0,
         letter: None,
         numbered_level: 0,
@@ -379,7 +393,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     join_line(&mut s.draft.headings[h].text, t);
                     s.heading_lines += 1;
                 } else if let Some(p) = s.para.as_mut() {
-                    if LIST_ITEM.is_match(t) {
+                    if is_list_item(t) {
                         p.text.push('\n');
                         p.text.push_str(t);
                     } else {
@@ -439,6 +453,14 @@ mod tests {
             "06. x",
         ] {
             assert_eq!(para_start(t), by_regex(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn list_items_as_the_regex() {
+        for t in ["(a) x", "(iv) x", "a) x", "ab) x", "- x", "– x", "• x", "* x", "x", "", "a", "(a)x", "é) x", "1. x"]
+        {
+            assert_eq!(is_list_item(t), LIST_ITEM.is_match(t), "{t:?}");
         }
     }
 

@@ -170,9 +170,8 @@ impl Repairer {
             let mut join = false;
             // The word before: where it ends, and what a join needs of it.
             let mut prev: Option<(usize, Option<JoinStart>)> = None;
-            for (start, end, letters_only) in words(text) {
+            for (start, end, letters_only, k) in keyed_words(text) {
                 let word = &text[start..end];
-                let k = key(word);
                 let entry = seen.entry(k).and_modify(|e| e.count += 1).or_insert_with(|| {
                     let lower = lower(word);
                     let common =
@@ -219,8 +218,8 @@ impl Repairer {
 
     /// The word is no word in its own right (`recrui`, `tment`): not
     /// printed elsewhere in the document, nor a common English word.
-    fn is_fragment(&self, word: &str) -> bool {
-        !self.fragments.is_empty() && self.fragments.contains(&key(word))
+    fn is_fragment(&self, key: u64) -> bool {
+        !self.fragments.is_empty() && self.fragments.contains(&key)
     }
 
     /// Repairs a text; returns it unchanged (the same allocation) when there
@@ -286,9 +285,9 @@ impl Repairer {
         let mut copied = 0;
         // The previous word: where it is, and whether it is a fragment.
         let mut prev: Option<(usize, usize, bool)> = None;
-        for (start, end, letters_only) in words(text) {
+        for (start, end, letters_only, k) in keyed_words(text) {
             let b = &text[start..end];
-            let b_fragment = letters_only && self.is_fragment(b);
+            let b_fragment = letters_only && self.is_fragment(k);
             let pair = prev.filter(|&(_, e, _)| letters_only && &text[e..start] == " ");
             prev = letters_only.then_some((start, end, b_fragment));
             let Some((a_start, a_end, a_fragment)) = pair else { continue };
@@ -379,6 +378,43 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     })
 }
 
+/// [`words`] with each word's [`key`]. ASCII text is scanned on its bytes
+/// (the same words: ASCII letters are the alphabetic ASCII characters, and
+/// `’` and combining marks are not ASCII), without decoding characters.
+fn keyed_words(text: &str) -> impl Iterator<Item = (usize, usize, bool, u64)> + '_ {
+    let bytes = text.as_bytes();
+    let mut general = (!text.is_ascii()).then(|| words(text));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if let Some(words) = general.as_mut() {
+            return words.next().map(|(start, end, letters_only)| (start, end, letters_only, key(&text[start..end])));
+        }
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let (start, mut end, mut letters_only) = (i, i, true);
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                end = i;
+            } else if matches!(bytes[i], b'-' | b'\'') {
+                i += 1;
+                if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    letters_only = false;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        Some((start, end, letters_only, crate::read::ascii_lowercase_hash(&bytes[start..end])))
+    })
+}
+
 /// A combining mark (accents written as a separate code point).
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
@@ -452,6 +488,24 @@ mod tests {
                 ("ok", true)
             ]
         );
+    }
+
+    #[test]
+    fn ascii_words_as_the_general_scan() {
+        let t = "the money-laundering, Children's -x y- 'a' b''c Q.E.D. 20th X";
+        let general: Vec<_> = words(t).map(|(s, e, l)| (s, e, l, key(&t[s..e]))).collect();
+        assert_eq!(keyed_words(t).collect::<Vec<_>>(), general);
+    }
+
+    #[test]
+    fn keys_ignore_case_on_every_path() {
+        assert_eq!(key("Committee"), key("committee"));
+        assert_eq!(key("ÉTATS"), key("états"));
+        assert_eq!(key("\u{212A}m"), key("km"), "a Kelvin sign lowers to ASCII");
+        let long = "Counter-Terrorism-Implementation-Task-Force";
+        assert_eq!(key(long), key(&long.to_lowercase()));
+        assert_ne!(key("state"), key("states"));
+        assert_ne!(key("ab"), key("ba"));
     }
 
     #[test]
