@@ -5,7 +5,10 @@ BENCHMARKS.md (between the PEERS markers).
 
 Peers: git diff --no-index --word-diff=porcelain, GNU diff, wdiff, and
 MediaWiki's wikidiff2 (php + php-wikidiff2) where installed. Pairs come from
-../shared/tools/gen-editions.py (deterministic). Needs a release build:
+../shared/tools/gen-editions.py (deterministic). The commands take turns:
+each round runs every peer once, so a busy spell of the shared machine
+falls on all of them rather than on whichever ran then. Needs a release
+build:
     cargo build --release && python3 bench/peers.py [SIZES...] [--runs N]
 
 Install the peers on Debian with:
@@ -39,17 +42,22 @@ def peers(old, new, p):
     return out
 
 
-def measure(cmd, runs):
-    """Median wall seconds and peak RSS (MiB) over `runs` runs."""
-    times, peaks = [], []
+def run_once(cmd):
+    """Wall seconds, peak RSS (MiB) and exit code of one run."""
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    secs, kb = r.stderr.strip().splitlines()[-1].split()
+    return float(secs), int(kb) / 1024, r.returncode
+
+
+def measure(commands, runs):
+    """Median wall seconds, peak RSS and exit code of each command over
+    `runs` rounds, the commands taking turns within each round."""
+    samples = [[] for _ in commands]
     for _ in range(runs):
-        r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-        last = r.stderr.strip().splitlines()[-1]
-        secs, kb = last.split()
-        times.append(float(secs))
-        peaks.append(int(kb) / 1024)
-    return statistics.median(times), max(peaks), r.returncode
+        for (_, cmd), out in zip(commands, samples):
+            out.append(run_once(cmd))
+    return [(statistics.median(t for t, _, _ in out), max(m for _, m, _ in out), out[-1][2]) for out in samples]
 
 
 def main():
@@ -69,8 +77,8 @@ def main():
             old, new = os.path.join(tmp, f"old_{p}.txt"), os.path.join(tmp, f"new_{p}.txt")
             size_mb = (os.path.getsize(old) + os.path.getsize(new)) / 2**20
             results = []
-            for name, cmd in peers(old, new, p):
-                t, m, code = measure(cmd, runs if p <= 10000 else max(1, runs // 2 + 1))
+            commands = peers(old, new, p)
+            for (name, _), (t, m, code) in zip(commands, measure(commands, runs if p <= 10000 else max(1, runs // 2 + 1))):
                 results.append((name, t, m, code))
                 print(f"{p:>7} {name:45} {t:8.2f} s {m:8.0f} MiB (exit {code})", flush=True)
             base = results[0][1]
@@ -79,7 +87,8 @@ def main():
     cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     table = [
         f"Generated pairs (gen-editions.py, seed edition S/2018/1042), {cpu} cores; median wall time of "
-        f"{runs} runs at 10,000 paragraphs and fewer, {max(1, runs // 2 + 1)} above; peak RSS from /usr/bin/time.",
+        f"{runs} rounds at 10,000 paragraphs and fewer, {max(1, runs // 2 + 1)} above, the commands taking turns "
+        f"in each round; peak RSS from /usr/bin/time.",
         "",
         "| paragraphs | both inputs | command | median | × editions | peak memory | memory / inputs |",
         "|---:|---:|---|---:|---:|---:|---:|",

@@ -15,7 +15,6 @@ pub mod words;
 
 use crate::model::Paragraph;
 use crate::parallel::join;
-use std::sync::OnceLock;
 use words::{bag_similarity, exact_hash, ordered_similarity, raw_hash, shingles};
 
 /// How alignment decides.
@@ -96,46 +95,66 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
         let pick = |texts: &[&str], free: &[usize]| free.iter().map(|&i| hash(texts[i])).collect::<Vec<u64>>();
         let (old_hashes, new_hashes) = join(|| pick(old_text, &free_old), || pick(new_text, &free_new));
-        let mut by_hash: rustc_hash::FxHashMap<u64, std::collections::VecDeque<usize>> = Default::default();
-        for (&n, h) in free_new.iter().zip(new_hashes) {
-            by_hash.entry(h).or_default().push_back(n);
+        // The new paragraphs with each hash, in order: the first by hash,
+        // each linked to the next (a queue per hash without allocating one).
+        let mut first: rustc_hash::FxHashMap<u64, Option<usize>> = Default::default();
+        first.reserve(free_new.len());
+        let mut next: Vec<Option<usize>> = vec![None; free_new.len()];
+        for (k, &h) in new_hashes.iter().enumerate().rev() {
+            next[k] = first.insert(h, Some(k)).flatten();
         }
         for (&o, h) in free_old.iter().zip(old_hashes) {
-            if let Some(n) = by_hash.get_mut(&h).and_then(|q| q.pop_front()) {
-                pair(&mut groups, &mut old_to, &mut new_to, o, n, true, 1.0);
+            if let Some(slot) = first.get_mut(&h)
+                && let Some(k) = slot.take()
+            {
+                *slot = next[k];
+                pair(&mut groups, &mut old_to, &mut new_to, o, free_new[k], true, 1.0);
             }
         }
     }
-    // Bags of words, made when first needed: most paragraphs never are.
-    let old = &Bags::new(old_text);
-    let new = &Bags::new(new_text);
-
     // 2. Candidates: the free paragraphs between the identical neighbours
     // (where an edited paragraph usually stays), and the paragraphs that share
     // the most word pairs (where a moved one went). A candidate in place gets
     // a bonus: near-duplicates are common in reports, and order breaks ties.
-    let window = windows(&old_to, &groups, old.len(), new.len());
-    let free_old: Vec<usize> = (0..old.len()).filter(|&o| old_to[o].is_none()).collect();
-    let free_new: Vec<usize> = (0..new.len()).filter(|&n| new_to[n].is_none()).collect();
-    // Word sequences of the free paragraphs (none for the paired ones).
-    let sequences = |texts: &[&str], free: &[usize]| {
-        let mut out = vec![Vec::new(); texts.len()];
+    let window = windows(&old_to, &groups, old_text.len(), new_text.len());
+    let free_old: Vec<usize> = (0..old_text.len()).filter(|&o| old_to[o].is_none()).collect();
+    let free_new: Vec<usize> = (0..new_text.len()).filter(|&n| new_to[n].is_none()).collect();
+    // Word sequences, bags and word pairs (shingles) of the free paragraphs
+    // (none for the paired ones: nothing below looks at them, see `Bags`).
+    let side = |texts: &[&str], free: &[usize]| {
+        let words = sequences(texts, free);
+        let bags = Bags::new(&words, free);
+        let mut shingled = vec![Vec::new(); texts.len()];
         for &i in free {
-            out[i] = words::words(texts[i]);
+            shingled[i] = shingles(&words[i]);
         }
+        (words, bags, shingled)
+    };
+    let ((old_words, old, old_shingles), (new_words, new, new_shingles)) =
+        join(|| side(old_text, &free_old), || side(new_text, &free_new));
+    let (old, new) = (&old, &new);
+    // The index: each shingle of a free new paragraph with the paragraph,
+    // as `shingle << 32 | paragraph`, sorted; each half sorted on a thread.
+    let entries = |part: &[usize]| {
+        let mut out: Vec<u64> = part
+            .iter()
+            .flat_map(|&n| new_shingles[n].iter().map(move |&s| u64::from(s) << 32 | u64::from(n as u32)))
+            .collect();
+        out.sort_unstable();
         out
     };
-    let (old_words, new_words) = join(|| sequences(old_text, &free_old), || sequences(new_text, &free_new));
-    let mut index: Vec<(u32, u32)> =
-        free_new.iter().flat_map(|&n| shingles(&new_words[n]).into_iter().map(move |s| (s, n as u32))).collect();
-    index.sort_unstable();
+    let (first, second) = free_new.split_at(free_new.len() / 2);
+    let index = merge(&join(|| entries(first), || entries(second)));
+    drop(new_shingles);
+    let shingle = |e: u64| (e >> 32) as u32;
     // Shingle → its run in `index`: one hash probe instead of a binary search.
     let mut runs: rustc_hash::FxHashMap<u32, (u32, u32)> = Default::default();
     runs.reserve(index.len() / 2);
     let mut start = 0;
     while start < index.len() {
-        let end = start + index[start..].partition_point(|e| e.0 == index[start].0);
-        runs.insert(index[start].0, (start as u32, end as u32));
+        let s = shingle(index[start]);
+        let end = start + index[start..].partition_point(|&e| shingle(e) == s);
+        runs.insert(s, (start as u32, end as u32));
         start = end;
     }
     // Each free old paragraph's candidates, on two threads.
@@ -145,14 +164,14 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         let mut leftovers: Vec<(usize, Vec<usize>)> = Vec::new();
         for &o in chunk {
-            for s in &shingles(&old_words[o]) {
+            for s in &old_shingles[o] {
                 let Some(&(lo, hi)) = runs.get(s) else { continue };
                 let (lo, hi) = (lo as usize, hi as usize);
                 if hi - lo > COMMON_SHINGLE {
                     continue;
                 }
-                for &(_, n) in &index[lo..hi] {
-                    let n = n as usize;
+                for &e in &index[lo..hi] {
+                    let n = e as u32 as usize;
                     if hits[n] == 0 {
                         touched.push(n);
                     }
@@ -192,6 +211,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     };
     let (first, second) = free_old.split_at(free_old.len() / 2);
     let ((mut candidates, mut leftovers), (more, later)) = join(|| search(first), || search(second));
+    drop((index, runs, old_shingles));
     candidates.extend(more);
     leftovers.extend(later);
     // Best first; ties go to document order.
@@ -207,26 +227,7 @@ pub fn align_texts(old_text: &[&str], new_text: &[&str], options: &AlignOptions)
     }
 
     // 3. Splits and merges: a leftover paragraph near a paired one, or two
-    // leftovers near each other that together match one paragraph. The bags
-    // this looks at are made first, on two threads.
-    let (mut warm_old, mut warm_new): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for side in [Side::Old, Side::New] {
-        let mine_to = if side == Side::Old { &old_to } else { &new_to };
-        for x in (0..mine_to.len()).filter(|&x| mine_to[x].is_none()) {
-            let from = x.saturating_sub(JOIN_REACH);
-            for (y, to) in mine_to.iter().enumerate().skip(from).take(x + JOIN_REACH + 1 - from) {
-                let (mine, theirs) = match side {
-                    Side::Old => (&mut warm_old, &mut warm_new),
-                    Side::New => (&mut warm_new, &mut warm_old),
-                };
-                mine.push(y);
-                if let Some(g) = *to {
-                    theirs.extend(if side == Side::Old { &groups[g].new } else { &groups[g].old });
-                }
-            }
-        }
-    }
-    join(|| warm_old.iter().for_each(|&i| _ = old.bag(i)), || warm_new.iter().for_each(|&i| _ = new.bag(i)));
+    // leftovers near each other that together match one paragraph.
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::New);
     split_or_merge(&mut groups, &mut old_to, &mut new_to, old, new, options, Side::Old);
     for (o, found) in leftovers {
@@ -297,6 +298,10 @@ fn split_or_merge(
         let mut best: Option<(f64, usize)> = None;
         for y in near {
             let Some(g) = my_to.get(y).copied().flatten() else { continue };
+            // An identical pair has similarity 1: joining cannot gain.
+            if groups[g].identical {
+                continue;
+            }
             let (own, other) = match side {
                 Side::New => (&groups[g].new, &groups[g].old),
                 Side::Old => (&groups[g].old, &groups[g].new),
@@ -331,24 +336,59 @@ fn split_or_merge(
     }
 }
 
-/// The paragraphs of one edition with their bags of words, each made the
-/// first time it is asked for (from any thread).
-struct Bags<'a> {
-    texts: &'a [&'a str],
-    bags: Vec<OnceLock<Vec<u32>>>,
+/// The word hashes, in order, of the paragraphs at `free` (empty for the others).
+fn sequences(texts: &[&str], free: &[usize]) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); texts.len()];
+    for &i in free {
+        out[i] = words::words(texts[i]);
+    }
+    out
 }
 
-impl<'a> Bags<'a> {
-    fn new(texts: &'a [&'a str]) -> Self {
-        Bags { texts, bags: (0..texts.len()).map(|_| OnceLock::new()).collect() }
+/// Two sorted runs merged into one.
+fn merge((a, b): &(Vec<u64>, Vec<u64>)) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The bags of words of one edition's paragraphs that were free after
+/// identical texts paired (empty for the others). Nothing asks for the bag
+/// of a paragraph paired as identical: candidates are free paragraphs, and
+/// joining a paragraph to an identical pair cannot beat its similarity of 1.
+struct Bags {
+    bags: Vec<Vec<u32>>,
+}
+
+impl Bags {
+    /// Sorts the word sequences of the free paragraphs.
+    fn new(sequences: &[Vec<u32>], free: &[usize]) -> Self {
+        let mut bags = vec![Vec::new(); sequences.len()];
+        for &i in free {
+            let mut bag = sequences[i].clone();
+            bag.sort_unstable();
+            bags[i] = bag;
+        }
+        Bags { bags }
     }
 
     fn bag(&self, i: usize) -> &[u32] {
-        self.bags[i].get_or_init(|| words::bag(self.texts[i]))
+        &self.bags[i]
     }
 
     fn len(&self) -> usize {
-        self.texts.len()
+        self.bags.len()
     }
 }
 

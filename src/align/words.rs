@@ -4,13 +4,28 @@
 //! (`(2017).` is `2017`), as 32-bit hashes: a rare collision can only make
 //! two paragraphs look a little more alike.
 
-use crate::read::{lowercase_hash, normalize_into};
-use std::hash::{DefaultHasher, Hasher};
+use crate::read::{ascii_lowercase_hash, lowercase_hash, normalize_into, normalized_words};
+use std::hash::Hasher;
 
 fn word_hash(word: &str) -> u32 {
+    if word.is_ascii() {
+        return ascii_word_hash(word.as_bytes());
+    }
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { word } else { core };
     (lowercase_hash(core) >> 32) as u32
+}
+
+/// [`word_hash`] of an ASCII word, on its bytes, without decoding characters.
+fn ascii_word_hash(word: &[u8]) -> u32 {
+    let core = match word.iter().position(u8::is_ascii_alphanumeric) {
+        Some(start) => {
+            let end = word.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(start);
+            &word[start..=end]
+        }
+        None => word,
+    };
+    (ascii_lowercase_hash(core) >> 32) as u32
 }
 
 thread_local! {
@@ -20,7 +35,9 @@ thread_local! {
 
 /// A hash of the text as printed: equal hashes mean identical texts.
 pub fn raw_hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    // FxHash takes 16 bytes a step, mixed by a wide multiply: several times
+    // the speed of SipHash over whole paragraphs.
+    let mut h = rustc_hash::FxHasher::default();
     h.write(text.as_bytes());
     h.finish()
 }
@@ -42,9 +59,10 @@ pub fn bag(text: &str) -> Vec<u32> {
 
 /// The word hashes of `text`, in order.
 pub fn words(text: &str) -> Vec<u32> {
-    BUFFER.with_borrow_mut(|norm| {
-        normalize_into(text, norm);
-        if norm.is_empty() { Vec::new() } else { norm.split(' ').map(word_hash).collect() }
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut out = Vec::with_capacity(text.len() / 6);
+        normalized_words(text, buffer, |w| out.push(word_hash(w)));
+        out
     })
 }
 
@@ -59,19 +77,16 @@ pub fn shingles(words: &[u32]) -> Vec<u32> {
     out
 }
 
-/// How many words two sorted bags share (multiset intersection).
+/// How many words two sorted bags share (multiset intersection). The
+/// merge steps without branches: which side moves on is data, not a jump
+/// the processor has to guess (a guess missed at about every other word).
 pub fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -109,6 +124,7 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::normalize;
 
     #[test]
     fn similarity_ignores_case_punctuation_and_spacing() {
@@ -121,6 +137,14 @@ mod tests {
         let s = text_similarity(a, c);
         assert!(s > 0.6 && s < 0.9, "{s}");
         assert!(bag_similarity(&bag(a), &bag(c)) >= s);
+    }
+
+    #[test]
+    fn ascii_words_hash_as_the_general_path() {
+        let text = " (2017). The  U.N.'s 1,300 -- x-ray \t---  A/72/865 ";
+        let general: Vec<u32> = normalize(text).split(' ').map(word_hash).collect();
+        assert_eq!(words(text), general);
+        assert_eq!(words(" \t "), Vec::<u32>::new());
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod words;
 
 use crate::align::{self, AlignOptions, Group};
 use crate::model::{Change, ChangeKind, Comparison, Edition};
+use std::borrow::Cow;
 
 /// Text placed between paragraphs when a split or merge joins them.
 pub const PARAGRAPH_JOIN: &str = "\n\n";
@@ -52,13 +53,19 @@ fn order_key(g: &Group, new_of_old: &[Option<usize>]) -> OrderKey {
     }
 }
 
-fn joined(edition: &Edition, indices: &[usize]) -> String {
-    indices.iter().map(|&i| edition.paragraphs[i].text.as_str()).collect::<Vec<_>>().join(PARAGRAPH_JOIN)
+/// The texts of the paragraphs at `indices`, joined; one paragraph's text is borrowed.
+fn joined<'e>(edition: &'e Edition, indices: &[usize]) -> Cow<'e, str> {
+    match indices {
+        [one] => Cow::Borrowed(&edition.paragraphs[*one].text),
+        _ => Cow::Owned(
+            indices.iter().map(|&i| edition.paragraphs[i].text.as_str()).collect::<Vec<_>>().join(PARAGRAPH_JOIN),
+        ),
+    }
 }
 
-fn classify(g: &Group, old: &Edition, new: &Edition) -> Change {
-    let labels = |e: &Edition, ix: &[usize]| ix.iter().map(|&i| e.paragraphs[i].label.clone()).collect::<Vec<_>>();
-    let renumbered = !g.old.is_empty() && !g.new.is_empty() && labels(old, &g.old) != labels(new, &g.new);
+fn classify<'a>(g: &'a Group, old: &'a Edition, new: &'a Edition) -> Change {
+    let labels = |e: &'a Edition, ix: &'a [usize]| ix.iter().map(|&i| e.paragraphs[i].label.as_str());
+    let renumbered = !g.old.is_empty() && !g.new.is_empty() && !labels(old, &g.old).eq(labels(new, &g.new));
     let kind = match (g.old.len(), g.new.len()) {
         (0, _) => ChangeKind::New,
         (_, 0) => ChangeKind::Dropped,

@@ -4,25 +4,49 @@
 //! changed phrase reads as one deletion and one insertion.
 
 use crate::model::{Edit, EditOp};
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// Splits text into runs of whitespace and runs of everything else.
 fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 3);
     let mut start = 0;
     let mut space: Option<bool> = None;
-    for (i, c) in text.char_indices() {
-        let s = c.is_whitespace();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding: `char::is_whitespace` there is space and \t..=\r.
+        let (s, len) = if bytes[i] < 0x80 {
+            (matches!(bytes[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
         if space.is_some_and(|prev| prev != s) {
             out.push(&text[start..i]);
             start = i;
         }
         space = Some(s);
+        i += len;
     }
     if start < text.len() {
         out.push(&text[start..]);
     }
     out
+}
+
+/// The tokens of both sides as numbers, equal where the texts are: the
+/// diff then hashes and compares numbers, not strings (it did so several
+/// times over for each token). Only equality matters to the algorithm, so
+/// the diff is the same.
+fn interned<'t>(a: &[&'t str], b: &[&'t str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: FxHashMap<&'t str, u32> = FxHashMap::default();
+    ids.reserve(a.len() + b.len());
+    let mut id = |t: &'t str| {
+        let next = u32::try_from(ids.len()).expect("fewer than 2^32 tokens in a paragraph");
+        *ids.entry(t).or_insert(next)
+    };
+    (a.iter().map(|&t| id(t)).collect(), b.iter().map(|&t| id(t)).collect())
 }
 
 /// An equal run this short (in characters, spaces included) between two
@@ -34,7 +58,8 @@ const ABSORB: usize = 4;
 /// gives `old`; joining the equal and inserted texts gives `new`.
 pub fn word_diff(old: &str, new: &str) -> Vec<Edit> {
     let (a, b) = (tokens(old), tokens(new));
-    let ops = capture_diff_slices(Algorithm::Patience, &a, &b);
+    let (ia, ib) = interned(&a, &b);
+    let ops = capture_diff_slices(Algorithm::Patience, &ia, &ib);
     // (op, token range) steps, then readable grouping.
     let mut steps: Vec<(EditOp, String)> = Vec::new();
     for op in ops {
@@ -151,6 +176,26 @@ mod tests {
             show(&edits),
             "The Committee [-will maintain-]{+decided to raise+} the target range [-at 0 -]to 1/4 {+to 1/2 +}percent for some time."
         );
+    }
+
+    #[test]
+    fn tokens_split_at_every_kind_of_space() {
+        let t = "a  b\u{0B}c\u{A0}d\u{2003}\u{2003}é\t\r\nf";
+        let by_chars: Vec<&str> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut space: Option<bool> = None;
+            for (i, c) in t.char_indices() {
+                if space.is_some_and(|prev| prev != c.is_whitespace()) {
+                    out.push(&t[start..i]);
+                    start = i;
+                }
+                space = Some(c.is_whitespace());
+            }
+            out.push(&t[start..]);
+            out
+        };
+        assert_eq!(tokens(t), by_chars);
     }
 
     #[test]

@@ -52,6 +52,34 @@ pub fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
+/// Calls `each` with the words of [`normalize`]`(text)` in order (the runs
+/// between its single spaces). ASCII text and text of [`is_plain`]
+/// characters need no normalised copy: their words are their runs of
+/// non-spaces, with curly quotes straightened (in `buffer`). Other text is
+/// normalised into `buffer` first.
+pub fn normalized_words(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    if text.is_ascii() {
+        text.split_ascii_whitespace().for_each(each);
+        return;
+    }
+    if text.chars().all(is_plain) {
+        for word in text.split_whitespace() {
+            if word.contains(is_curly_quote) {
+                buffer.clear();
+                buffer.extend(word.chars().map(straighten));
+                each(buffer);
+            } else {
+                each(word);
+            }
+        }
+        return;
+    }
+    normalize_into(text, buffer);
+    if !buffer.is_empty() {
+        buffer.split(' ').for_each(each);
+    }
+}
+
 /// Characters that NFKC leaves alone and [`fold`] does not drop: ASCII,
 /// Latin-1 letters, dashes, quotes, bullets.
 fn is_plain(c: char) -> bool {
@@ -93,19 +121,25 @@ fn fold(chars: impl Iterator<Item = char>, mut emit: impl FnMut(char)) {
     }
 }
 
+/// FxHash's step, byte by byte.
+fn fx_fold(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
+}
+
+/// [`lowercase_hash`] of a word known to be ASCII, given as bytes.
+pub fn ascii_lowercase_hash(word: &[u8]) -> u64 {
+    fx_fold(word.iter().map(u8::to_ascii_lowercase))
+}
+
 /// A hash of `word` in lower case, the same whichever case it is printed
-/// in; short ASCII words are lowered on the stack, without allocating.
+/// in; ASCII words are lowered byte by byte, without allocating.
 pub fn lowercase_hash(word: &str) -> u64 {
-    // FxHash's step, byte by byte, over the lower-case bytes.
-    fn fold(bytes: impl Iterator<Item = u8>) -> u64 {
-        bytes.fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
-    }
     if word.is_ascii() {
-        fold(word.bytes().map(|b| b.to_ascii_lowercase()))
+        ascii_lowercase_hash(word.as_bytes())
     } else if word.chars().any(char::is_uppercase) {
-        fold(word.to_lowercase().bytes())
+        fx_fold(word.to_lowercase().bytes())
     } else {
-        fold(word.bytes())
+        fx_fold(word.bytes())
     }
 }
 
@@ -131,6 +165,18 @@ mod tests {
                 s
             };
             assert_eq!(normalize(t), general, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_without_the_normalised_copy() {
+        for t in ["", "  ", " a  b\tc ", "“Children’s” café – x", "a\u{00A0}“b”  c\u{00AD}d", "ﬁrst ’s", " é\t‘x’\n"]
+        {
+            let mut got: Vec<String> = Vec::new();
+            super::normalized_words(t, &mut String::new(), |w| got.push(w.to_string()));
+            let norm = normalize(t);
+            let want: Vec<&str> = if norm.is_empty() { Vec::new() } else { norm.split(' ').collect() };
+            assert_eq!(got, want, "{t:?}");
         }
     }
 

@@ -117,10 +117,11 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     // A full line before the break says the paragraph goes on, as a reader
     // of the page would judge; a short one ends it.
     let full = {
-        let mut widths: Vec<usize> = raw.iter().map(|l| l.text.chars().count()).collect();
+        let mut widths: Vec<u32> =
+            raw.iter().map(|l| u32::try_from(l.text.chars().count()).unwrap_or(u32::MAX)).collect();
         let at = (widths.len() * 9 / 10).min(widths.len().saturating_sub(1));
         // Only wrapped prose has a width to speak of.
-        let p90 = if widths.is_empty() { 0 } else { *widths.select_nth_unstable(at).1 };
+        let p90 = if widths.is_empty() { 0 } else { *widths.select_nth_unstable(at).1 as usize };
         if p90 >= 40 { p90 * 4 / 5 } else { 0 }
     };
     let mut removed_before = false;
@@ -154,6 +155,15 @@ fn is_noise(t: &str, pdf_like: bool) -> bool {
     let s = t.trim_start();
     if s.len() > 40 {
         return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
+    }
+    // Every pattern starts with a capital, a digit or `http`; an ASCII
+    // character that is none of these (the end of a sentence, mostly)
+    // rules them all out. Other characters may be Unicode digits.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !(b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'h'))
+    {
+        return false;
     }
     PAGE_FURNITURE.is_match(t) || pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
 }
@@ -242,6 +252,32 @@ mod tests {
         }
         for l in ["1,300 children", "2018 report", "S/2018/250).", "see S/2018/250"] {
             assert!(!PAGE_FURNITURE.is_match(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn noise_pre_check_agrees_with_the_patterns() {
+        let by_regex = |t: &str, pdf: bool| {
+            PAGE_FURNITURE.is_match(t) || pdf && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
+        };
+        for t in [
+            "S/2018/1042",
+            " 18-19668 (E)",
+            "3/16",
+            "\u{0663}/16",
+            "https://undocs.org/x",
+            "12",
+            " 7 ",
+            "ended here.",
+            "the Council",
+            "(a) list",
+            "é",
+            "\u{A0}12",
+            "hello",
+        ] {
+            for pdf in [false, true] {
+                assert_eq!(is_noise(t, pdf), by_regex(t, pdf), "{t:?} {pdf}");
+            }
         }
     }
 

@@ -20,6 +20,7 @@ use crate::model::{Edition, EditionMeta, Footnote, Layout, Paragraph};
 use crate::read::Source;
 use blocks::Sections;
 use repair::{Repairer, collapse_spaces};
+use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 
 /// What the user says about an edition, overriding what is read from it.
@@ -112,35 +113,14 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
 
     let repairer = Repairer::new(texts.iter().map(String::as_str));
     let mut relabelled: Vec<String> = Vec::new();
-    let mut used: HashSet<String> = HashSet::new();
-    let mut per_section: HashMap<String, usize> = HashMap::new();
+    let labels = labels(&draft.paragraphs, layout, &mut relabelled);
     let mut paragraphs = Vec::with_capacity(texts.len());
-    for (i, ((draft_para, text), mut footnotes)) in draft.paragraphs.into_iter().zip(texts).zip(notes).enumerate() {
-        let text = collapse_spaces(&repairer.repair(&text));
+    let parts = draft.paragraphs.into_iter().zip(texts).zip(notes).zip(labels);
+    for (i, (((draft_para, text), mut footnotes), label)) in parts.enumerate() {
+        let text = collapse_spaces(repairer.repair_paragraph(i, text));
         for f in &mut footnotes {
-            f.text = collapse_spaces(&repairer.repair(&f.text));
+            f.text = collapse_spaces(repairer.repair(std::mem::take(&mut f.text)));
         }
-        let base = match (&draft_para.number, layout) {
-            (Some(n), _) => n.clone(),
-            (None, Layout::Unnumbered) => (i + 1).to_string(),
-            (None, _) => {
-                let key = draft_para.section.clone().unwrap_or_else(|| "front".to_string());
-                let n = per_section.entry(key.clone()).or_default();
-                *n += 1;
-                format!("{key}:{n}")
-            }
-        };
-        let mut label = base.clone();
-        let mut k = 1;
-        while used.contains(&label) {
-            k += 1;
-            label = format!("{base}_{k}");
-        }
-        if k > 1 {
-            relabelled
-                .push(format!("line {}: label {base} is taken; this paragraph is labelled {label}", draft_para.line));
-        }
-        used.insert(label.clone());
         paragraphs.push(Paragraph {
             label,
             number: draft_para.number,
@@ -173,7 +153,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
         .or(file_date)
         .or_else(|| front("date").and_then(|d| meta::date_in_text(&d)))
         .or_else(|| meta::date_in_text(&head));
-    let title = front("title").or(draft.title).map(|t| collapse_spaces(&t));
+    let title = front("title").or(draft.title).map(collapse_spaces);
     Edition {
         path: path.display().to_string(),
         meta: EditionMeta { label: options.label.clone().unwrap_or(file_label), date, title },
@@ -182,11 +162,58 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             .headings
             .into_iter()
             .map(|mut h| {
-                h.text = collapse_spaces(&repairer.repair(&h.text));
+                h.text = collapse_spaces(repairer.repair(std::mem::take(&mut h.text)));
                 h
             })
             .collect(),
         paragraphs,
         warnings,
     }
+}
+
+/// Each paragraph's label: its number as printed, `<section>:<n>` in a
+/// sectioned document, or its ordinal. A label already taken gets `_2`,
+/// `_3`, …, noted in `relabelled`.
+fn labels(paragraphs: &[draft::DraftParagraph], layout: Layout, relabelled: &mut Vec<String>) -> Vec<String> {
+    let mut per_section: HashMap<&str, usize> = HashMap::new();
+    let bases: Vec<String> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match (&p.number, layout) {
+            (Some(n), _) => n.clone(),
+            (None, Layout::Unnumbered) => (i + 1).to_string(),
+            (None, _) => {
+                let key = p.section.as_deref().unwrap_or("front");
+                let n = per_section.entry(key).or_default();
+                *n += 1;
+                format!("{key}:{n}")
+            }
+        })
+        .collect();
+    // Usually no label is taken: then no label needs a copy in a set.
+    let distinct = {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        bases.iter().all(|b| seen.insert(b))
+    };
+    if distinct {
+        return bases;
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    bases
+        .into_iter()
+        .zip(paragraphs)
+        .map(|(base, p)| {
+            let mut label = base.clone();
+            let mut k = 1;
+            while used.contains(&label) {
+                k += 1;
+                label = format!("{base}_{k}");
+            }
+            if k > 1 {
+                relabelled.push(format!("line {}: label {base} is taken; this paragraph is labelled {label}", p.line));
+            }
+            used.insert(label.clone());
+            label
+        })
+        .collect()
 }

@@ -47,8 +47,9 @@ pub fn join_line(buf: &mut String, line: &str) {
 }
 
 /// Collapses runs of spaces and tabs into one space on each line, and trims
-/// each line. NBSP and other spaces are kept as printed.
-pub fn collapse_spaces(text: &str) -> String {
+/// each line. NBSP and other spaces are kept as printed. A text with nothing
+/// to collapse comes back as it is.
+pub fn collapse_spaces(text: String) -> String {
     // Most paragraphs have nothing to collapse.
     let clean = !text.contains("  ")
         && !text.contains('\t')
@@ -57,7 +58,7 @@ pub fn collapse_spaces(text: &str) -> String {
         && !text.starts_with(' ')
         && !text.ends_with(' ');
     if clean {
-        return text.to_string();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
@@ -114,29 +115,95 @@ pub struct Repairer {
     /// Words that are no word in their own right, by [`key`]: candidates
     /// for the fragments of a split word.
     fragments: HashSet<u64>,
+    /// For each paragraph the vocabulary was learnt from: a fragment stands
+    /// in it where a split word could be joined (see [`Repairer::new`]).
+    may_join: Vec<bool>,
+}
+
+/// What the vocabulary knows of a word while it is learnt.
+struct Seen {
+    /// How often it occurs.
+    count: u32,
+    /// A common English word, a word whatever its count.
+    common: bool,
+    /// Three letters or more: a word if seen twice.
+    long: bool,
+    /// The paragraph where it stood as one of a pair that
+    /// [`Repairer::split_words`] could join. Read only when it occurs once,
+    /// so one paragraph is enough.
+    paired_in: Option<usize>,
+}
+
+/// A word of letters as the first of a pair a split-word join could make.
+#[derive(Clone, Copy)]
+struct JoinStart {
+    key: u64,
+    /// [`Seen::always_fragment`].
+    always_fragment: bool,
+    /// Seen for the first time: it may be seen only once.
+    new_word: bool,
+}
+
+impl Seen {
+    /// Not a word in its own right whatever its count (short and not common).
+    fn always_fragment(&self) -> bool {
+        !self.common && !self.long
+    }
+
+    fn is_fragment(&self) -> bool {
+        !(self.common || self.long && self.count > 1)
+    }
 }
 
 impl Repairer {
     /// Learns the vocabulary of a document from its paragraph texts.
+    ///
+    /// It also notes which paragraphs hold a pair of words that
+    /// [`Repairer::split_words`] could join: two words of letters one
+    /// space apart, the second in lower case, one of them a fragment. The
+    /// others (in a long document, most) need no search for split words,
+    /// which hashes every word again.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        // Per word: how often, and whether it is a word whatever its count
-        // (a common English word), or could be one if seen twice (3+ letters).
-        let mut seen: HashMap<u64, (u32, bool, bool)> = HashMap::default();
-        for text in texts {
-            for (start, end, _) in words(text) {
+        let mut seen: HashMap<u64, Seen> = HashMap::default();
+        let mut may_join: Vec<bool> = Vec::new();
+        for (paragraph, text) in texts.into_iter().enumerate() {
+            let mut join = false;
+            // The word before: where it ends, and what a join needs of it.
+            let mut prev: Option<(usize, Option<JoinStart>)> = None;
+            for (start, end, letters_only, k) in keyed_words(text) {
                 let word = &text[start..end];
-                seen.entry(key(word)).and_modify(|e| e.0 += 1).or_insert_with(|| {
+                let entry = seen.entry(k).and_modify(|e| e.count += 1).or_insert_with(|| {
                     let lower = lower(word);
                     let common =
                         SHORT_WORDS.contains(&lower.as_ref()) || COMMON_WORDS.binary_search(&lower.as_ref()).is_ok();
-                    (1, common, word.chars().count() >= 3)
+                    Seen { count: 1, common, long: word.chars().count() >= 3, paired_in: None }
                 });
+                let (always, new_word) = (entry.always_fragment(), entry.count == 1);
+                let pair = prev.and_then(|(e, a)| a.filter(|_| letters_only && &text[e..start] == " "));
+                if let Some(a) = pair
+                    && word.starts_with(char::is_lowercase)
+                {
+                    join |= a.always_fragment || always;
+                    entry.paired_in = Some(paragraph);
+                    if a.new_word
+                        && let Some(first) = seen.get_mut(&a.key)
+                    {
+                        first.paired_in = Some(paragraph);
+                    }
+                }
+                prev = Some((end, letters_only.then_some(JoinStart { key: k, always_fragment: always, new_word })));
+            }
+            may_join.push(join);
+        }
+        // A word seen once is a fragment where it stands: its paragraph may join.
+        for e in seen.values().filter(|e| e.count == 1 && e.is_fragment()) {
+            if let Some(j) = e.paired_in.and_then(|p| may_join.get_mut(p)) {
+                *j = true;
             }
         }
-        let fragments =
-            seen.iter().filter(|&(_, &(n, common, long))| !(common || long && n > 1)).map(|(&k, _)| k).collect();
-        let counts = seen.into_iter().map(|(k, (n, _, _))| (k, n)).collect();
-        Repairer { counts, fragments }
+        let fragments = seen.iter().filter(|(_, e)| e.is_fragment()).map(|(&k, _)| k).collect();
+        let counts = seen.into_iter().map(|(k, e)| (k, e.count)).collect();
+        Repairer { counts, fragments, may_join }
     }
 
     fn count(&self, word: &str) -> u32 {
@@ -151,30 +218,47 @@ impl Repairer {
 
     /// The word is no word in its own right (`recrui`, `tment`): not
     /// printed elsewhere in the document, nor a common English word.
-    fn is_fragment(&self, word: &str) -> bool {
-        !self.fragments.is_empty() && self.fragments.contains(&key(word))
+    fn is_fragment(&self, key: u64) -> bool {
+        !self.fragments.is_empty() && self.fragments.contains(&key)
     }
 
-    /// Repairs one paragraph's text.
-    pub fn repair(&self, text: &str) -> String {
-        let text = self.line_end_hyphens(text);
-        let text = if !text.contains(" -") {
-            Cow::Borrowed(text.as_str())
-        } else {
+    /// Repairs a text; returns it unchanged (the same allocation) when there
+    /// is nothing to repair.
+    pub fn repair(&self, text: String) -> String {
+        self.repair_with(text, true)
+    }
+
+    /// [`Repairer::repair`] for paragraph `index` of the texts the
+    /// vocabulary was learnt from.
+    pub fn repair_paragraph(&self, index: usize, text: String) -> String {
+        self.repair_with(text, self.may_join.get(index).copied().unwrap_or(true))
+    }
+
+    /// `may_join`: the text as the vocabulary saw it may hold a split word.
+    fn repair_with(&self, text: String, may_join: bool) -> String {
+        let mut repaired = self.line_end_hyphens(&text);
+        if repaired.as_deref().unwrap_or(&text).contains(" -") {
             // A hyphen glued to the next word with a space before it is a
             // compound's hyphen (`post -conflict`, `UN -Women`): a dash
             // between words has spaces on both sides.
-            DETACHED_HYPHEN.replace_all(&text, "$1-$2")
-        };
-        let text = if text.contains(" .") { SPACE_BEFORE_STOP.replace_all(&text, "$1.$2") } else { text };
-        self.split_words(&text)
+            repaired = replaced(&DETACHED_HYPHEN, repaired.as_deref().unwrap_or(&text), "$1-$2").or(repaired);
+        }
+        if repaired.as_deref().unwrap_or(&text).contains(" .") {
+            repaired = replaced(&SPACE_BEFORE_STOP, repaired.as_deref().unwrap_or(&text), "$1.$2").or(repaired);
+        }
+        // Text changed above is no longer the text the vocabulary saw.
+        if may_join || repaired.is_some() {
+            let current = repaired.as_deref().unwrap_or(&text);
+            repaired = self.split_words(current).or(repaired);
+        }
+        repaired.unwrap_or(text)
     }
 
     /// `money-` + `laundering`: keep the hyphen unless the document only
-    /// ever prints the word without it.
-    fn line_end_hyphens(&self, text: &str) -> String {
+    /// ever prints the word without it. `None`: no line ended with a hyphen.
+    fn line_end_hyphens(&self, text: &str) -> Option<String> {
         if !text.contains(LINE_END_HYPHEN) {
-            return text.to_string();
+            return None;
         }
         let mut out = String::with_capacity(text.len());
         let mut parts = text.split(LINE_END_HYPHEN).peekable();
@@ -190,19 +274,20 @@ impl Repairer {
                 out.push('-');
             }
         }
-        out
+        Some(out)
     }
 
     /// `recrui tment` → `recruitment` when the joined word occurs elsewhere
     /// in the document and a fragment occurs nowhere else on its own.
-    fn split_words(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
+    /// `None`: nothing to join.
+    fn split_words(&self, text: &str) -> Option<String> {
+        let mut out = String::new();
         let mut copied = 0;
         // The previous word: where it is, and whether it is a fragment.
         let mut prev: Option<(usize, usize, bool)> = None;
-        for (start, end, letters_only) in words(text) {
+        for (start, end, letters_only, k) in keyed_words(text) {
             let b = &text[start..end];
-            let b_fragment = letters_only && self.is_fragment(b);
+            let b_fragment = letters_only && self.is_fragment(k);
             let pair = prev.filter(|&(_, e, _)| letters_only && &text[e..start] == " ");
             prev = letters_only.then_some((start, end, b_fragment));
             let Some((a_start, a_end, a_fragment)) = pair else { continue };
@@ -212,14 +297,26 @@ impl Repairer {
             }
             let joined = format!("{a}{b}");
             if self.known(&joined) && a_start >= copied {
+                out.reserve(text.len());
                 out.push_str(&text[copied..a_start]);
                 out.push_str(&joined);
                 copied = end;
                 prev = None;
             }
         }
+        if copied == 0 {
+            return None;
+        }
         out.push_str(&text[copied..]);
-        out
+        Some(out)
+    }
+}
+
+/// The text with `re` replaced by `with`, or `None` if it does not match.
+fn replaced(re: &Regex, text: &str, with: &str) -> Option<String> {
+    match re.replace_all(text, with) {
+        Cow::Owned(t) => Some(t),
+        Cow::Borrowed(_) => None,
     }
 }
 
@@ -281,6 +378,43 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     })
 }
 
+/// [`words`] with each word's [`key`]. ASCII text is scanned on its bytes
+/// (the same words: ASCII letters are the alphabetic ASCII characters, and
+/// `’` and combining marks are not ASCII), without decoding characters.
+fn keyed_words(text: &str) -> impl Iterator<Item = (usize, usize, bool, u64)> + '_ {
+    let bytes = text.as_bytes();
+    let mut general = (!text.is_ascii()).then(|| words(text));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if let Some(words) = general.as_mut() {
+            return words.next().map(|(start, end, letters_only)| (start, end, letters_only, key(&text[start..end])));
+        }
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let (start, mut end, mut letters_only) = (i, i, true);
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                end = i;
+            } else if matches!(bytes[i], b'-' | b'\'') {
+                i += 1;
+                if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    letters_only = false;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        Some((start, end, letters_only, crate::read::ascii_lowercase_hash(&bytes[start..end])))
+    })
+}
+
 /// A combining mark (accents written as a separate code point).
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
@@ -291,7 +425,12 @@ mod tests {
     use super::*;
 
     fn repaired(doc: &[&str], text: &str) -> String {
-        Repairer::new(doc.iter().copied()).repair(text)
+        let repairer = Repairer::new(doc.iter().copied());
+        // A paragraph of the document gets the same repair as any text.
+        for (i, &p) in doc.iter().enumerate() {
+            assert_eq!(repairer.repair_paragraph(i, p.to_string()), repairer.repair(p.to_string()), "{p:?}");
+        }
+        repairer.repair(text.to_string())
     }
 
     #[test]
@@ -352,7 +491,25 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_as_the_general_scan() {
+        let t = "the money-laundering, Children's -x y- 'a' b''c Q.E.D. 20th X";
+        let general: Vec<_> = words(t).map(|(s, e, l)| (s, e, l, key(&t[s..e]))).collect();
+        assert_eq!(keyed_words(t).collect::<Vec<_>>(), general);
+    }
+
+    #[test]
+    fn keys_ignore_case_on_every_path() {
+        assert_eq!(key("Committee"), key("committee"));
+        assert_eq!(key("ÉTATS"), key("états"));
+        assert_eq!(key("\u{212A}m"), key("km"), "a Kelvin sign lowers to ASCII");
+        let long = "Counter-Terrorism-Implementation-Task-Force";
+        assert_eq!(key(long), key(&long.to_lowercase()));
+        assert_ne!(key("state"), key("states"));
+        assert_ne!(key("ab"), key("ba"));
+    }
+
+    #[test]
     fn collapse() {
-        assert_eq!(collapse_spaces("  a   b \n (a)  c "), "a b\n(a) c");
+        assert_eq!(collapse_spaces("  a   b \n (a)  c ".into()), "a b\n(a) c");
     }
 }
