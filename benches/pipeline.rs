@@ -38,5 +38,5 @@ fn compare_parsed(bencher: divan::Bencher, pair: (&str, &str)) {
 
 #[divan::bench(args = [(CABF_OLD, CABF_NEW), (GEN_OLD, GEN_NEW)])]
 fn diff_files(pair: (&str, &str)) -> usize {
-    editions::compare_files(&path(pair.0), &path(pair.1), &AlignOptions::default()).unwrap().changes.len()
+    editions::compare_files(&path(pair.0), &path(pair.1), &AlignOptions::default(), None).unwrap().changes.len()
 }

@@ -286,10 +286,8 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 })
                 .collect::<editions::Result<Vec<_>>>()?;
             let detector = detector(lexicon.as_deref())?;
-            let mut cmp = cli_store::compare(&old, &new, store, &AlignOptions { threshold })?;
-            if !no_commitments {
-                editions::commitments::compare(&mut cmp, &detector);
-            }
+            let detector = (!no_commitments).then_some(&detector);
+            let cmp = cli_store::compare(&old, &new, store, &AlignOptions { threshold }, detector)?;
             let view = DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) };
             let stdout = std::io::stdout();
             let is_terminal = stdout.is_terminal();

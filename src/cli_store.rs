@@ -242,9 +242,10 @@ pub fn compare(
     new: &Path,
     store: Option<&Path>,
     options: &AlignOptions,
+    detector: Option<&editions::commitments::Detector>,
 ) -> Result<editions::model::Comparison> {
     if !is_stored(old) && !is_stored(new) {
-        return editions::compare_files(old, new, options);
+        return editions::compare_files(old, new, options, detector);
     }
-    Ok(editions::classify::compare(resolve(old, store)?, resolve(new, store)?, options))
+    Ok(editions::compare(resolve(old, store)?, resolve(new, store)?, options, detector))
 }

@@ -43,11 +43,36 @@ pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
     Ok(segment::segment_owned(source, options))
 }
 
-/// Reads, segments and compares two edition files (read on two threads).
-pub fn compare_files(old: &Path, new: &Path, options: &align::AlignOptions) -> Result<model::Comparison> {
+/// Reads, segments and compares two edition files (read on two threads),
+/// and with a detector their commitments (see [`compare`]).
+pub fn compare_files(
+    old: &Path,
+    new: &Path,
+    options: &align::AlignOptions,
+    detector: Option<&commitments::Detector>,
+) -> Result<model::Comparison> {
     let (a, b) = parallel::join(
         || parse_file(old, &segment::Options::default()),
         || parse_file(new, &segment::Options::default()),
     );
-    Ok(classify::compare(a?, b?, options))
+    Ok(compare(a?, b?, options, detector))
+}
+
+/// Compares two editions: their paragraphs ([`classify::compare`]) and,
+/// with a detector, their commitments ([`commitments::compare`]). The old
+/// edition's commitments are found on a second thread while the paragraphs
+/// are aligned, which is mostly work for one.
+pub fn compare(
+    old: Edition,
+    new: Edition,
+    options: &align::AlignOptions,
+    detector: Option<&commitments::Detector>,
+) -> model::Comparison {
+    let Some(detector) = detector else {
+        return classify::compare(old, new, options);
+    };
+    let (changes, found) = parallel::join(|| classify::changes(&old, &new, options), || detector.edition(&old));
+    let mut cmp = model::Comparison { old, new, changes, commitments: Default::default() };
+    commitments::compare_found(&mut cmp, detector, found);
+    cmp
 }

@@ -12,17 +12,23 @@ pub const PARAGRAPH_JOIN: &str = "\n\n";
 /// Compares two editions: aligns their paragraphs by content and classifies
 /// every change.
 pub fn compare(old: Edition, new: Edition, options: &AlignOptions) -> Comparison {
+    let changes = changes(&old, &new, options);
+    Comparison { old, new, changes, commitments: Default::default() }
+}
+
+/// The changes between two editions, in the order of [`Comparison::changes`].
+pub fn changes(old: &Edition, new: &Edition, options: &AlignOptions) -> Vec<Change> {
     let groups = align::align(&old.paragraphs, &new.paragraphs, options);
     let new_of_old = groups_index(&groups, old.paragraphs.len());
     // Word diffs are the work here: two threads share it.
     let classify_all = |part: &[Group]| -> Vec<(OrderKey, Change)> {
-        part.iter().map(|g| (order_key(g, &new_of_old), classify(g, &old, &new))).collect()
+        part.iter().map(|g| (order_key(g, &new_of_old), classify(g, old, new))).collect()
     };
     let (first, second) = groups.split_at(groups.len() / 2);
     let (mut changes, mut rest) = crate::parallel::join(|| classify_all(first), || classify_all(second));
     changes.append(&mut rest);
     changes.sort_by_key(|c| c.0);
-    Comparison { old, new, changes: changes.into_iter().map(|c| c.1).collect(), commitments: Default::default() }
+    changes.into_iter().map(|c| c.1).collect()
 }
 
 /// Position in the output: new-edition order; a dropped paragraph right

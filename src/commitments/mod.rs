@@ -33,24 +33,81 @@ pub const SENTENCE_THRESHOLD: f64 = 0.5;
 pub struct Detector {
     lexicon: Lexicon,
     starts: detect::Starts,
-    /// The longest word of every trigger phrase: a sentence without one holds no trigger.
-    prefilter: Option<Regex>,
+    /// The longest word of every trigger phrase: a sentence without one of
+    /// them holds no trigger.
+    prefilter: Keys,
+}
+
+/// Bytes that belong to a word: ASCII letters and digits, and every byte of
+/// a non-ASCII character.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// A set of words looked for in running text: their lower-case hashes,
+/// and which (first letter, length) pairs occur, so that most words are
+/// passed over without hashing.
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    hashes: rustc_hash::FxHashSet<u64>,
+    /// For each lower-case ASCII first byte, a bit per word length (31 and longer share the last).
+    shapes: Vec<u32>,
+}
+
+impl Keys {
+    fn new(words: impl Iterator<Item = String>) -> Keys {
+        let mut keys = Keys { hashes: Default::default(), shapes: vec![0; 128] };
+        for w in words.filter(|w| !w.is_empty()) {
+            keys.hashes.insert(crate::read::lowercase_hash(&w));
+            let first = w.as_bytes()[0];
+            let bit = 1u32 << w.len().min(31);
+            if first.is_ascii() {
+                keys.shapes[usize::from(first.to_ascii_lowercase())] |= bit;
+            }
+        }
+        keys
+    }
+
+    /// The byte offsets of the words of `text` that are keys. Words are runs
+    /// of letters and digits (a non-ASCII character counts as a letter), so
+    /// `won't` is `won` and `t`.
+    fn find(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        for word in bytes.split(|&b| !WORD_BYTE[usize::from(b)]) {
+            let at = start;
+            start += word.len() + 1;
+            let Some(&first) = word.first() else {
+                continue;
+            };
+            let shape = first >= 0x80
+                || self.shapes[usize::from(first.to_ascii_lowercase())] & (1u32 << word.len().min(31)) != 0;
+            if shape && self.hashes.contains(&crate::read::lowercase_hash(&text[at..at + word.len()])) {
+                out.push(at);
+            }
+        }
+        out
+    }
 }
 
 impl Detector {
     /// A detector for `lexicon`.
     pub fn new(lexicon: Lexicon) -> Detector {
-        let mut words: Vec<String> = lexicon
+        let prefilter = lexicon
             .trigger_phrases()
-            // The longest word is the rarest: `is required to` is looked for as `required`.
+            // The longest word is the rarest: `is required to` is looked for as
+            // `required`; of a word with marks (`mustn't`), its longest run.
             .filter_map(|p| p.iter().rev().max_by_key(|w| w.chars().count()))
-            .map(|w| regex::escape(&w.to_lowercase()))
-            .collect();
-        words.sort();
-        words.dedup();
-        let prefilter = (!words.is_empty()).then(|| {
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("escaped words form a regex")
-        });
+            .filter_map(|w| w.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count()))
+            .map(str::to_lowercase);
+        let prefilter = Keys::new(prefilter);
         Detector { starts: detect::starts(&lexicon), lexicon, prefilter }
     }
 
@@ -76,7 +133,7 @@ impl Detector {
             .map(|&s| {
                 let before = &joined[..at];
                 at += s.len() + 1;
-                Sentence { text: s, trigger: self.prefilter.as_ref().is_none_or(|r| r.is_match(s)), before }
+                Sentence { text: s, trigger: !self.prefilter.find(s).is_empty(), before }
             })
             .collect();
         self.read_paragraph(&read, &mut None)
@@ -143,14 +200,12 @@ impl Detector {
             }
             let text = &paragraph.text;
             // One pass of the prefilter over the paragraph, not one per sentence.
-            let positions =
-                |r: &Option<Regex>| r.as_ref().map(|r| r.find_iter(text).map(|m| m.start()).collect::<Vec<_>>());
-            let triggers = positions(&self.prefilter);
-            if stem.is_none() && triggers.as_ref().is_some_and(Vec::is_empty) {
+            let triggers = self.prefilter.find(text);
+            if stem.is_none() && triggers.is_empty() {
                 continue;
             }
-            let within = |at: &Option<Vec<usize>>, span: &std::ops::Range<u32>| {
-                at.as_ref().is_none_or(|at| at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k)))
+            let within = |at: &[usize], span: &std::ops::Range<u32>| {
+                at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k))
             };
             let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
                 .into_iter()
@@ -231,8 +286,14 @@ impl Default for Detector {
 /// counterpart, with no list running into or out of it, has the same
 /// commitments: they are copied, not read again.
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
-    let same = same_paragraphs(cmp);
     let old = detector.edition_halves(&cmp.old, &|_| false);
+    compare_found(cmp, detector, old);
+}
+
+/// [`compare`], with the old edition's commitments already found (by
+/// [`Detector::edition`]: `editions::compare` finds them while it aligns).
+pub fn compare_found(cmp: &mut Comparison, detector: &Detector, old: Vec<Commitment>) {
+    let same = same_paragraphs(cmp);
     let read = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
     // Each new commitment with the old one it was copied from, if it was.
     let mut new: Vec<(Commitment, Option<usize>)> = read.into_iter().map(|c| (c, None)).collect();
