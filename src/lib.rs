@@ -59,9 +59,10 @@ pub fn compare_files(
 }
 
 /// Compares two editions: their paragraphs ([`classify::compare`]) and,
-/// with a detector, their commitments ([`commitments::compare`]). The old
-/// edition's commitments are found on a second thread while the paragraphs
-/// are aligned, which is mostly work for one.
+/// with a detector, their commitments ([`commitments::compare`]). (Finding
+/// the old edition's commitments while the paragraphs were aligned was
+/// measured slower than reading each edition in two halves afterwards:
+/// 0.193 s against 0.187 s, median of 25, on the 10,000-paragraph pair.)
 pub fn compare(
     old: Edition,
     new: Edition,
@@ -71,8 +72,7 @@ pub fn compare(
     let Some(detector) = detector else {
         return classify::compare(old, new, options);
     };
-    let (changes, found) = parallel::join(|| classify::changes(&old, &new, options), || detector.edition(&old));
-    let mut cmp = model::Comparison { old, new, changes, commitments: Default::default() };
-    commitments::compare_found(&mut cmp, detector, found);
+    let mut cmp = classify::compare(old, new, options);
+    commitments::compare(&mut cmp, detector);
     cmp
 }

@@ -287,12 +287,6 @@ impl Default for Detector {
 /// commitments: they are copied, not read again.
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     let old = detector.edition_halves(&cmp.old, &|_| false);
-    compare_found(cmp, detector, old);
-}
-
-/// [`compare`], with the old edition's commitments already found (by
-/// [`Detector::edition`]: `editions::compare` finds them while it aligns).
-pub fn compare_found(cmp: &mut Comparison, detector: &Detector, old: Vec<Commitment>) {
     let same = same_paragraphs(cmp);
     let read = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
     // Each new commitment with the old one it was copied from, if it was.
