@@ -407,22 +407,30 @@ fn match_commitments(
         }
     }
     // 3. Every commitment in one change, in the order of the paragraph changes.
-    let mut out: Vec<(usize, usize, CommitmentChange)> = Vec::new();
-    for (o, c) in old.iter().enumerate() {
-        let change = match pair_of_old[o] {
-            Some(n) => pair_change(
-                &old[o],
-                &new[n],
-                o,
-                n,
-                copied[n].is_some() || old_hash[o] == new_hash[n],
-                change_of_new[new[n].paragraph],
-            ),
-            None => single(CommitmentChangeKind::Dropped, change_of_old[c.paragraph], Some(o), None),
-        };
-        let order = change.new.map_or(c.sentence, |n| new[n].sentence);
-        out.push((change.change, order, change));
-    }
+    // The word diffs of revised sentences are the work here: two threads share it.
+    let pairs = |range: std::ops::Range<usize>| -> Vec<(usize, usize, CommitmentChange)> {
+        range
+            .map(|o| {
+                let c = &old[o];
+                let change = match pair_of_old[o] {
+                    Some(n) => pair_change(
+                        c,
+                        &new[n],
+                        o,
+                        n,
+                        copied[n].is_some() || old_hash[o] == new_hash[n],
+                        change_of_new[new[n].paragraph],
+                    ),
+                    None => single(CommitmentChangeKind::Dropped, change_of_old[c.paragraph], Some(o), None),
+                };
+                let order = change.new.map_or(c.sentence, |n| new[n].sentence);
+                (change.change, order, change)
+            })
+            .collect()
+    };
+    let half = old.len() / 2;
+    let (mut out, rest) = crate::parallel::join(|| pairs(0..half), || pairs(half..old.len()));
+    out.extend(rest);
     for (n, c) in new.iter().enumerate() {
         if !paired_new[n] {
             out.push((
