@@ -56,20 +56,23 @@ static WORD_BYTE: [bool; 256] = {
 #[derive(Debug, Clone, Default)]
 struct Keys {
     hashes: rustc_hash::FxHashSet<u64>,
-    /// For each lower-case ASCII first byte, a bit per word length (31 and longer share the last).
+    /// For each pair of lower-case ASCII first and last bytes, a bit per
+    /// word length (31 and longer share the last).
     shapes: Vec<u32>,
+}
+
+/// The index of a word's shape in [`Keys::shapes`]: its first and last bytes.
+fn shape_index(word: &[u8]) -> usize {
+    let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+    usize::from(first & 0x7f) << 7 | usize::from(last & 0x7f)
 }
 
 impl Keys {
     fn new(words: impl Iterator<Item = String>) -> Keys {
-        let mut keys = Keys { hashes: Default::default(), shapes: vec![0; 128] };
+        let mut keys = Keys { hashes: Default::default(), shapes: vec![0; 128 * 128] };
         for w in words.filter(|w| !w.is_empty()) {
             keys.hashes.insert(crate::read::lowercase_hash(&w));
-            let first = w.as_bytes()[0];
-            let bit = 1u32 << w.len().min(31);
-            if first.is_ascii() {
-                keys.shapes[usize::from(first.to_ascii_lowercase())] |= bit;
-            }
+            keys.shapes[shape_index(w.as_bytes())] |= 1u32 << w.len().min(31);
         }
         keys
     }
@@ -87,8 +90,10 @@ impl Keys {
             let Some(&first) = word.first() else {
                 continue;
             };
+            // A non-ASCII end byte may lower-case to another length: always looked up.
             let shape = first >= 0x80
-                || self.shapes[usize::from(first.to_ascii_lowercase())] & (1u32 << word.len().min(31)) != 0;
+                || word[word.len() - 1] >= 0x80
+                || self.shapes[shape_index(word)] & (1u32 << word.len().min(31)) != 0;
             if shape && self.hashes.contains(&crate::read::lowercase_hash(&text[at..at + word.len()])) {
                 out.push(at);
             }
