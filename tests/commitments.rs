@@ -403,3 +403,25 @@ fn a_moved_commitment_is_matched_where_it_went() {
         (Some("unchanged"), Some("10"), Some("11"))
     );
 }
+
+/// Contractions pass the prefilter and read as their negations.
+#[test]
+fn contractions_are_commitments_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2020-01-01.txt");
+    std::fs::write(
+        &file,
+        "The Committee won't raise the target range.\n\nThe CA mustn't issue it.\n\nYou shouldn't wait.\n",
+    )
+    .unwrap();
+    let (code, out, _) = editions(&["commitments", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(&str, &str, bool)> = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["type"].as_str().unwrap(), c["trigger"].as_str().unwrap(), c["negated"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(found, [("pledge", "won't", true), ("prohibition", "mustn't", true), ("call", "shouldn't", true)]);
+}

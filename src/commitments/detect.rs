@@ -602,7 +602,7 @@ impl Reader<'_> {
             let end = verb.unwrap_or(i + n);
             let negation = (i + n..end).find(|&k| self.negation_at(k).is_some());
             match negation {
-                Some(k) => format!("{trigger} {}", self.trigger(k..k + self.negation_at(k).unwrap_or(1))),
+                Some(k) => self.trigger(i..k + self.negation_at(k).unwrap_or(1)),
                 None => trigger,
             }
         } else {

@@ -111,7 +111,18 @@ impl Detector {
             // `required`; of a word with marks (`mustn't`), its longest run.
             .filter_map(|p| p.iter().rev().max_by_key(|w| w.chars().count()))
             .filter_map(|w| w.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count()))
-            .map(str::to_lowercase);
+            .map(str::to_lowercase)
+            // Contractions the tokens read back (`mustn't` is `must not`,
+            // `won't` is `will not`) are words of their own to the prefilter.
+            .flat_map(|w| {
+                let irregular = match w.as_str() {
+                    "will" => Some("won".to_string()),
+                    "shall" => Some("shan".to_string()),
+                    _ => None,
+                };
+                let negated = format!("{w}n");
+                [Some(w), Some(negated), irregular].into_iter().flatten()
+            });
         let prefilter = Keys::new(prefilter);
         Detector { starts: detect::starts(&lexicon), lexicon, prefilter }
     }
