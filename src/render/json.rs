@@ -176,8 +176,9 @@ struct SummaryJson {
     commitments: Option<LedgerJson>,
 }
 
-#[derive(Serialize)]
-struct CountsJson {
+/// Counts of commitment changes, as the JSON contracts write them.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CountsJson {
     new: usize,
     revised: usize,
     stronger: usize,
@@ -193,7 +194,8 @@ struct LedgerJson {
     reported: CountsJson,
 }
 
-fn counts(l: crate::commitments::Ledger) -> CountsJson {
+/// The JSON form of a [`Ledger`].
+pub(crate) fn counts(l: Ledger) -> CountsJson {
     CountsJson {
         new: l.new,
         revised: l.revised,

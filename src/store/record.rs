@@ -36,7 +36,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ChangeKind, Commitment, Comparison, Edition, EditionMeta, Footnote, Heading, Layout, Paragraph};
-use crate::render::json::{CommitmentJson, EditionJson};
+use crate::render::json::{CommitmentJson, CountsJson, EditionJson, counts};
 use serde::{Deserialize, Serialize};
 
 /// The schema name and version of `edition.json`.
@@ -152,18 +152,7 @@ struct RecordOut<'a> {
     summary: Option<Summary>,
     changes: Vec<StoredChange>,
     commitments: Vec<CommitmentJson<'a>>,
-    commitment_summary: Option<CommitmentSummary>,
-}
-
-/// Counts of the commitment changes against the previous edition.
-#[derive(Debug, Clone, Serialize)]
-struct CommitmentSummary {
-    new: usize,
-    revised: usize,
-    stronger: usize,
-    weaker: usize,
-    dropped: usize,
-    unchanged: usize,
+    commitment_summary: Option<CountsJson>,
 }
 
 /// The changes of `cmp` by labels, and their counts in [`crate::model::ChangeKind::ALL`] order.
@@ -212,17 +201,9 @@ pub fn write(
         summary,
         changes,
         commitments: commitments.iter().map(|c| CommitmentJson::new(edition, c)).collect(),
-        commitment_summary: cmp.filter(|c| c.commitments.searched).map(|c| {
-            let l = crate::commitments::Ledger::of(&c.commitments, false);
-            CommitmentSummary {
-                new: l.new,
-                revised: l.revised,
-                stronger: l.stronger,
-                weaker: l.weaker,
-                dropped: l.dropped,
-                unchanged: l.unchanged,
-            }
-        }),
+        commitment_summary: cmp
+            .filter(|c| c.commitments.searched)
+            .map(|c| counts(crate::commitments::Ledger::of(&c.commitments, false))),
     };
     let mut out = serde_json::to_vec_pretty(&record).expect("serialising to memory cannot fail");
     out.push(b'\n');
