@@ -47,7 +47,7 @@ enum Command {
     ///
     /// Exit status: 0 no differences, 1 differences, 2 trouble.
     Diff {
-        /// The old and new editions (files, or stored editions SERIES@EDITION), or one series folder (its two latest editions by date).
+        /// The old and new editions (files, or stored editions SERIES@EDITION), or one series folder or stored series (its two latest editions).
         #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW | FOLDER")]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -267,6 +267,10 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             no_commitments,
         } => {
             let (old, new) = match paths.as_slice() {
+                // A name that is no path is a stored series, when there is a store.
+                [series] if cli_store::series_name(series).is_some() && cli_store::store_path(store).exists() => {
+                    cli_store::latest_two(cli_store::series_name(series).unwrap_or_default(), store)?
+                }
                 [folder] => latest_two(folder)?,
                 [old, new] => (old.clone(), new.clone()),
                 _ => unreachable!("clap takes one or two paths"),

@@ -219,8 +219,7 @@ pub fn resolve(arg: &Path, store: Option<&Path>) -> Result<Edition> {
 /// The editions of a series, oldest first: the files of a folder, or, when
 /// `arg` is no path but a series name, the editions stored for it.
 pub fn series(arg: &Path, store: Option<&Path>) -> Result<Vec<Edition>> {
-    let name = arg.to_str().filter(|s| !s.contains(['/', '\\', '@']) && !arg.exists());
-    match name {
+    match series_name(arg) {
         Some(series) => {
             let store = Store::open(&store_path(store))?;
             store
@@ -233,6 +232,23 @@ pub fn series(arg: &Path, store: Option<&Path>) -> Result<Vec<Edition>> {
             .iter()
             .map(|f| editions::parse_file(&f.path, &editions::segment::Options::default()))
             .collect(),
+    }
+}
+
+/// `arg` as the name of a stored series: no path that exists, no folder, no `@`.
+pub fn series_name(arg: &Path) -> Option<&str> {
+    arg.to_str().filter(|s| !s.contains(['/', '\\', '@']) && !arg.exists())
+}
+
+/// The two latest stored editions of `series`, as `SERIES@EDITION` arguments.
+pub fn latest_two(series: &str, store: Option<&Path>) -> Result<(PathBuf, PathBuf)> {
+    let stored = Store::open(&store_path(store))?.editions(series)?;
+    match stored.as_slice() {
+        [.., a, b] => Ok((format!("{series}@{}", a.label).into(), format!("{series}@{}", b.label).into())),
+        _ => Err(editions::Error::new(
+            editions::ErrorKind::Invalid,
+            format!("series {series} holds {} stored edition(s); a comparison needs two", stored.len()),
+        )),
     }
 }
 

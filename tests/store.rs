@@ -694,3 +694,17 @@ fn the_stored_timeline_is_the_folders() {
     assert_eq!((code, err.lines().count()), (2, 1), "{err}");
     assert!(err.contains("has no series 'no-such-series'"), "{err}");
 }
+
+/// `editions diff SERIES` compares the two latest stored editions, as
+/// `editions diff FOLDER` does the two latest files.
+#[test]
+fn diff_of_a_stored_series_takes_its_two_latest_editions() {
+    let store = shared();
+    let (code, stored, err) = run(store, &["diff", FOMC, "--stat"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let (_, files, _) = run(store, &["diff", &folder("fomc-statements"), "--stat"]);
+    assert_eq!(stored, files);
+    let (code, _, err) = run(store, &["diff", "no-such-series"]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+    assert!(err.contains("has no series 'no-such-series'"), "{err}");
+}
