@@ -266,11 +266,13 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             lexicon,
             no_commitments,
         } => {
-            let (old, new) = match paths.as_slice() {
+            let series = match paths.as_slice() {
                 // A name that is no path is a stored series, when there is a store.
-                [series] if cli_store::series_name(series).is_some() && cli_store::store_path(store).exists() => {
-                    cli_store::latest_two(cli_store::series_name(series).unwrap_or_default(), store)?
-                }
+                [name] if cli_store::store_path(store).exists() => cli_store::series_name(name),
+                _ => None,
+            };
+            let (old, new) = match paths.as_slice() {
+                _ if series.is_some() => (PathBuf::new(), PathBuf::new()),
                 [folder] => latest_two(folder)?,
                 [old, new] => (old.clone(), new.clone()),
                 _ => unreachable!("clap takes one or two paths"),
@@ -291,7 +293,11 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 .collect::<editions::Result<Vec<_>>>()?;
             let detector = detector(lexicon.as_deref())?;
             let detector = (!no_commitments).then_some(&detector);
-            let cmp = cli_store::compare(&old, &new, store, &AlignOptions { threshold }, detector)?;
+            let options = AlignOptions { threshold };
+            let cmp = match series {
+                Some(series) => cli_store::compare_latest(series, store, &options, detector)?,
+                None => cli_store::compare(&old, &new, store, &options, detector)?,
+            };
             let view = DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) };
             let stdout = std::io::stdout();
             let is_terminal = stdout.is_terminal();

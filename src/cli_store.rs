@@ -240,16 +240,24 @@ pub fn series_name(arg: &Path) -> Option<&str> {
     arg.to_str().filter(|s| !s.contains(['/', '\\', '@']) && !arg.exists())
 }
 
-/// The two latest stored editions of `series`, as `SERIES@EDITION` arguments.
-pub fn latest_two(series: &str, store: Option<&Path>) -> Result<(PathBuf, PathBuf)> {
-    let stored = Store::open(&store_path(store))?.editions(series)?;
-    match stored.as_slice() {
-        [.., a, b] => Ok((format!("{series}@{}", a.label).into(), format!("{series}@{}", b.label).into())),
-        _ => Err(editions::Error::new(
-            editions::ErrorKind::Invalid,
+/// Compares the two latest stored editions of `series` (never files of the
+/// same names).
+pub fn compare_latest(
+    series: &str,
+    store: Option<&Path>,
+    options: &AlignOptions,
+    detector: Option<&editions::commitments::Detector>,
+) -> Result<editions::model::Comparison> {
+    let store = Store::open(&store_path(store))?;
+    let stored = store.editions(series)?;
+    let [.., a, b] = stored.as_slice() else {
+        return Err(Error::new(
+            ErrorKind::Invalid,
             format!("series {series} holds {} stored edition(s); a comparison needs two", stored.len()),
-        )),
-    }
+        ));
+    };
+    let edition = |label: &str| Ok(store.record(&store::parse_ref(&format!("{series}@{label}"))?)?.edition);
+    Ok(editions::compare(edition(&a.label)?, edition(&b.label)?, options, detector))
 }
 
 /// Compares two editions, each a file or a stored edition.

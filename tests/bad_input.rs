@@ -56,7 +56,10 @@ fn missing_file_directory_binary() {
 fn bad_flags() {
     let un = edition_path("fomc-statements/2016-09-21.txt");
     let un = un.to_str().unwrap();
-    one_line_error(&[un, "--date", "2016-13-01"], "invalid date '2016-13-01': expected YYYY-MM-DD, YYYY-MM or YYYY");
+    one_line_error(
+        &[un, "--date", "2016-13-01"],
+        "invalid date '2016-13-01': expected a real date, YYYY-MM-DD, YYYY-MM or YYYY",
+    );
     let (code, _, stderr) = run(&[un, "--label", "../x"]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("editions: invalid edition label '../x'"), "{stderr}");

@@ -708,3 +708,52 @@ fn diff_of_a_stored_series_takes_its_two_latest_editions() {
     assert_eq!((code, err.lines().count()), (2, 1), "{err}");
     assert!(err.contains("has no series 'no-such-series'"), "{err}");
 }
+
+/// Found in review: a stray tag, a work tree's `.git`, impossible dates
+/// and dates before 1970 are refused before anything is written.
+#[test]
+fn stray_tags_work_trees_and_bad_dates_are_refused_before_writing() {
+    let (dir, src) = some_fomc(&["1994-02-04", "1994-03-22"]);
+    let store = dir.path().join("s.git");
+    ok(&store, &["snapshot", src.to_str().unwrap(), "--series", FOMC]);
+    let stamp = |store: &Path| contents(store);
+    git_ok(&store, &["tag", "fomc-statements/x", "fomc-statements/1994-02-04"]);
+    let before = stamp(&store);
+    let (code, _, err) =
+        run(&store, &["snapshot", &file("fomc-statements/1994-05-17.txt"), "--series", FOMC, "--edition", "x"]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+    assert!(err.contains("holds a tag fomc-statements/x"), "{err}");
+    for date in ["1969-12-31", "2016-02-31"] {
+        let (code, _, err) =
+            run(&store, &["snapshot", &file("fomc-statements/1994-05-17.txt"), "--series", FOMC, "--date", date]);
+        assert_eq!((code, err.lines().count()), (2, 1), "{date}: {err}");
+    }
+    assert_eq!(stamp(&store), before, "nothing written");
+
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("wt");
+    std::process::Command::new("git").args(["init", "-q"]).arg(&work).status().unwrap();
+    let dot_git = work.join(".git");
+    let before = stamp(&dot_git);
+    let (code, _, err) = run(&dot_git, &["snapshot", &file("fomc-statements/1994-02-04.txt"), "--series", "a"]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+    assert!(err.contains("is a git work tree"), "{err}");
+    assert_eq!(stamp(&dot_git), before, "the work tree's repository is left as it was");
+}
+
+/// `editions diff SERIES` compares stored editions even when files of
+/// their `SERIES@EDITION` names lie in the current folder.
+#[test]
+fn diff_of_a_stored_series_ignores_files_named_like_its_editions() {
+    let store = shared();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(edition_path("fomc-statements/1994-02-04.txt"), dir.path().join(format!("{FOMC}@2016-09-21")))
+        .unwrap();
+    let out = editions()
+        .current_dir(dir.path())
+        .args(["--store", store.to_str().unwrap(), "diff", FOMC, "--stat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("2016-07-27 → 2016-09-21: 7 → 7 paragraphs\n"));
+}

@@ -35,13 +35,23 @@ fn month(name: &str) -> Option<u32> {
     MONTHS.iter().position(|m| m.starts_with(&name) && name.len() >= 3).map(|i| i as u32 + 1)
 }
 
+/// The number of days in month `m` (1–12) of year `y`.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn ymd(y: &str, m: u32, d: Option<u32>) -> Option<String> {
     let y: u32 = y.parse().ok()?;
     if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
     match d {
-        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Some(d) if (1..=days_in_month(y, m)).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
         Some(_) => None,
         None => Some(format!("{y:04}-{m:02}")),
     }
@@ -89,12 +99,16 @@ pub fn date_in_text(head: &str) -> Option<String> {
 pub fn check_date(date: &str) -> Result<String> {
     let ok = VALID_DATE.is_match(date) && {
         let parts: Vec<u32> = date.split('-').map(|p| p.parse().unwrap_or(0)).collect();
-        parts.get(1).is_none_or(|m| (1..=12).contains(m)) && parts.get(2).is_none_or(|d| (1..=31).contains(d))
+        let month_ok = parts.get(1).is_none_or(|m| (1..=12).contains(m));
+        month_ok && parts.get(2).is_none_or(|d| (1..=days_in_month(parts[0], parts[1])).contains(d))
     };
     if ok {
         Ok(date.to_string())
     } else {
-        Err(Error::new(ErrorKind::Invalid, format!("invalid date '{date}': expected YYYY-MM-DD, YYYY-MM or YYYY")))
+        Err(Error::new(
+            ErrorKind::Invalid,
+            format!("invalid date '{date}': expected a real date, YYYY-MM-DD, YYYY-MM or YYYY"),
+        ))
     }
 }
 
@@ -145,6 +159,8 @@ mod tests {
     fn user_values_checked() {
         assert!(check_date("2018-11-21").is_ok());
         assert!(check_date("2018-13-01").is_err());
+        assert!(check_date("2016-02-31").is_err() && check_date("2015-02-29").is_err());
+        assert!(check_date("2016-02-29").is_ok() && check_date("2000-02-29").is_ok());
         assert!(check_date("yesterday").is_err());
         assert!(check_label("v2.1.2").is_ok());
         for bad in ["../x", "a/b", "a b", "", "-x", "a\u{7}"] {

@@ -128,7 +128,11 @@ pub fn prepare(series: &str, inputs: &[Input]) -> Result<Vec<Prepared>> {
             Error::file(ErrorKind::Invalid, &input.path, "has no date in its name or its text; give one with --date")
         })?;
         let time = date_time(&date).ok_or_else(|| {
-            Error::file(ErrorKind::Invalid, &input.path, format!("invalid date '{date}': expected YYYY-MM-DD"))
+            Error::file(
+                ErrorKind::Invalid,
+                &input.path,
+                format!("invalid date '{date}': a stored edition needs a real date from 1970 on (git keeps no earlier commit times)"),
+            )
         })?;
         if let Some(twin) = out.iter().find(|p| p.edition.meta.label == *label) {
             if twin.bytes == bytes {
@@ -153,7 +157,9 @@ pub fn date_time(date: &str) -> Option<i64> {
     let y = parts.next()??;
     let m = parts.next().unwrap_or(Some(1))?;
     let d = parts.next().unwrap_or(Some(1))?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || parts.next().is_some() {
+    // git keeps times from 1970 on; a day must exist in its month.
+    let days = crate::segment::meta::days_in_month(u32::try_from(y).ok()?, u32::try_from(m).ok()?);
+    if y < 1970 || !(1..=12).contains(&m) || !(1..=i64::from(days)).contains(&d) || parts.next().is_some() {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm).
@@ -292,7 +298,10 @@ impl Store {
                 ),
             )
         })?;
-        if !repo.is_bare() {
+        // `Repository::open_bare` calls any repository bare, even the `.git`
+        // of a work tree: its configuration says what it is.
+        let bare = repo.config().and_then(|c| c.get_bool("core.bare")).unwrap_or(true);
+        if !repo.is_bare() || !bare {
             return Err(Error::file(
                 ErrorKind::Store,
                 path,
@@ -503,6 +512,25 @@ impl Store {
                 &p.path,
                 format!(
                     "series {series} already has an edition '{label}' with other text; stored history is never rewritten: give this one another label with --edition"
+                ),
+            ));
+        }
+        // A tag of that name that is not this series' own would stop the
+        // snapshot after the branch has moved: refuse before writing.
+        let tag = names::tag(series, label);
+        if let Ok(id) = self.repo.refname_to_id(&tag) {
+            // Another writer may have stored this very edition since the
+            // branch was read: then it is stored already.
+            let what = format!("{series}@{label}");
+            let same = self.blob_at(id, "source.txt", &what).ok().flatten().is_some_and(|s| s == p.bytes);
+            if same {
+                return Ok(Some(id));
+            }
+            return Err(Error::file(
+                ErrorKind::Conflict,
+                &self.path,
+                format!(
+                    "holds a tag {series}/{label} ({id}) that is not an edition of series {series}; remove it with `git tag -d {series}/{label}` or give this edition another label with --edition"
                 ),
             ));
         }
@@ -791,10 +819,13 @@ mod tests {
         assert_eq!(date_time("1970-01-01"), Some(0));
         assert_eq!(date_time("2016-09-21"), Some(1_474_416_000));
         assert_eq!(date_time("2000-03"), date_time("2000-03-01"));
-        assert_eq!(date_time("1969-12-31"), Some(-86_400));
+        // git writes earlier times as unsigned numbers: refused.
+        assert_eq!(date_time("1969-12-31"), None);
         assert_eq!(date_time("2016-13-01"), None);
+        assert_eq!(date_time("2016-02-30"), None);
+        assert_eq!(date_time("2015-02-29"), None);
         assert_eq!(date_time("soon"), None);
-        for d in ["1994-02-04", "2000-02-29", "2026-04-01", "1900-03-01"] {
+        for d in ["1994-02-04", "2000-02-29", "2016-02-29", "2026-04-01"] {
             assert_eq!(time_date(date_time(d).unwrap()), d);
         }
     }
