@@ -252,11 +252,11 @@ impl Detector {
     }
 }
 
-/// A sentence and what one pass of the regexes over its paragraph found in it.
+/// A sentence and what one pass of the prefilter over its paragraph found in it.
 #[derive(Clone, Copy)]
 struct Sentence<'a> {
     text: &'a str,
-    /// A word that can start a trigger.
+    /// It holds a prefilter key: it may hold a trigger.
     trigger: bool,
     /// The paragraph's text before it.
     before: &'a str,

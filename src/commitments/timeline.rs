@@ -66,6 +66,14 @@ pub struct Thread {
     pub last: usize,
 }
 
+impl Step {
+    /// The edition its commitment was read in: this step's, or for a
+    /// dropped one the edition before.
+    pub fn read_in(&self) -> usize {
+        if self.kind == StepKind::Dropped { self.edition - 1 } else { self.edition }
+    }
+}
+
 impl Thread {
     /// The edition it first appeared in.
     pub fn first(&self) -> usize {

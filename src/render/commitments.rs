@@ -112,6 +112,19 @@ fn paragraph_label(e: &Edition, c: &Commitment) -> String {
     format!("¶{}", e.paragraphs[c.paragraph].label)
 }
 
+/// Where a commitment change stands: `¶4`, or `¶5 → ¶4` when it moved or
+/// its paragraph was renumbered.
+pub fn place(cmp: &Comparison, c: &CommitmentChange) -> String {
+    let old = c.old.map(|o| paragraph_label(&cmp.old, &cmp.commitments.old[o]));
+    let new = c.new.map(|n| paragraph_label(&cmp.new, &cmp.commitments.new[n]));
+    match (old, new) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (_, Some(b)) => b,
+        (Some(a), None) => a,
+        (None, None) => String::new(),
+    }
+}
+
 /// Writes `editions diff --commitments`: the ledger, then each commitment
 /// that is new, revised or dropped (with `all`, the unchanged too), the
 /// sentence or its word diff under it.
@@ -136,17 +149,13 @@ pub fn write_changes(
     for c in cmp.commitments.changes.iter().filter(|c| all || c.kind != CommitmentChangeKind::Unchanged) {
         let old = c.old.map(|o| &cmp.commitments.old[o]);
         let new = c.new.map(|n| &cmp.commitments.new[n]);
-        let place = match (old, new) {
-            (Some(a), Some(b)) => {
-                let (pa, pb) = (paragraph_label(&cmp.old, a), paragraph_label(&cmp.new, b));
-                if pa == pb { pb } else { format!("{pa} → {pb}") }
-            }
-            (Some(a), None) => paragraph_label(&cmp.old, a),
-            (None, Some(b)) => paragraph_label(&cmp.new, b),
-            (None, None) => String::new(),
-        };
         writeln!(out)?;
-        writeln!(out, "{}  {}", palette.paint(Role::Label, &place), palette.paint(role_of(c.kind), &mark(cmp, c)))?;
+        writeln!(
+            out,
+            "{}  {}",
+            palette.paint(Role::Label, &place(cmp, c)),
+            palette.paint(role_of(c.kind), &mark(cmp, c))
+        )?;
         let body: Vec<(Role, std::borrow::Cow<str>)> = match (old, new) {
             _ if !c.edits.is_empty() => diff_pieces(&c.edits),
             (_, Some(b)) if c.kind == CommitmentChangeKind::New => vec![(Role::Inserted, b.text.as_str().into())],
@@ -229,8 +238,7 @@ pub fn write_timeline(
         writeln!(out)?;
         writeln!(out, "◆ {}  {}", palette.paint(Role::Label, &describe(latest)), span)?;
         for s in &t.steps {
-            let at = if s.kind == StepKind::Dropped { s.edition - 1 } else { s.edition };
-            let label = format!("¶{}", editions[at].paragraphs[s.commitment.paragraph].label);
+            let label = paragraph_label(&editions[s.read_in()], &s.commitment);
             let mut head = format!("{} {} {label}", s.kind.name(), edition_name(&editions[s.edition]));
             if s.kind == StepKind::Revised {
                 head.push_str(&format!(" ({})", s.commitment.trigger));

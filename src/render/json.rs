@@ -445,7 +445,6 @@ pub fn write_timeline(
     editions: &[Edition],
     threads: &[crate::commitments::timeline::Thread],
 ) -> std::io::Result<()> {
-    use crate::commitments::timeline::StepKind;
     let label = |i: usize| editions[i].meta.label.as_str();
     let doc = TimelineJson {
         schema: TIMELINE_SCHEMA,
@@ -469,17 +468,14 @@ pub fn write_timeline(
                 steps: t
                     .steps
                     .iter()
-                    .map(|s| {
-                        let at = if s.kind == StepKind::Dropped { s.edition - 1 } else { s.edition };
-                        StepJson {
-                            change: s.kind.name(),
-                            edition: label(s.edition),
-                            commitment: CommitmentJson::new(&editions[at], &s.commitment),
-                            strength: s.strength.map(|x| x.name()),
-                            type_changed: s.type_changed,
-                            polarity_flipped: s.polarity_flipped,
-                            edits: edits(&s.edits),
-                        }
+                    .map(|s| StepJson {
+                        change: s.kind.name(),
+                        edition: label(s.edition),
+                        commitment: CommitmentJson::new(&editions[s.read_in()], &s.commitment),
+                        strength: s.strength.map(|x| x.name()),
+                        type_changed: s.type_changed,
+                        polarity_flipped: s.polarity_flipped,
+                        edits: edits(&s.edits),
                     })
                     .collect(),
             })

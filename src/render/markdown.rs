@@ -124,15 +124,7 @@ pub fn write_commitments(out: &mut impl Write, cmp: &Comparison, all: bool) -> s
         if i == 0 {
             writeln!(out)?;
         }
-        let label = |e: &crate::model::Edition, p: usize| format!("¶{}", e.paragraphs[p].label);
-        let place = match (c.old.map(|o| &cmp.commitments.old[o]), c.new.map(|n| &cmp.commitments.new[n])) {
-            (Some(a), Some(b)) if label(&cmp.old, a.paragraph) != label(&cmp.new, b.paragraph) => {
-                format!("{} → {}", label(&cmp.old, a.paragraph), label(&cmp.new, b.paragraph))
-            }
-            (_, Some(b)) => label(&cmp.new, b.paragraph),
-            (Some(a), None) => label(&cmp.old, a.paragraph),
-            (None, None) => String::new(),
-        };
+        let place = super::commitments::place(cmp, c);
         let body = match (c.old.map(|o| &cmp.commitments.old[o]), c.new.map(|n| &cmp.commitments.new[n])) {
             _ if !c.edits.is_empty() => diff_markdown(&c.edits),
             (None, Some(b)) => marked(&b.text, "**"),

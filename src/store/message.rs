@@ -103,15 +103,7 @@ fn commitments_block(cmp: &Comparison) -> String {
         if listed > LISTED {
             continue;
         }
-        let place = |e: &Edition, x: &Commitment| format!("¶{}", e.paragraphs[x.paragraph].label);
-        let at = match (old, new) {
-            (Some(a), Some(b)) if place(&cmp.old, a) != place(&cmp.new, b) => {
-                format!("{} → {}", place(&cmp.old, a), place(&cmp.new, b))
-            }
-            (_, Some(b)) => place(&cmp.new, b),
-            (Some(a), None) => place(&cmp.old, a),
-            (None, None) => String::new(),
-        };
+        let at = crate::render::commitments::place(cmp, change);
         let mark = crate::render::commitments::mark(cmp, change);
         let mark = mark.trim_start_matches("◆ ");
         let (kind, rest) = mark.split_once(' ').unwrap_or((mark, ""));
