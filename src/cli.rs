@@ -291,8 +291,9 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                     })
                 })
                 .collect::<editions::Result<Vec<_>>>()?;
-            let detector = detector(lexicon.as_deref())?;
-            let detector = (!no_commitments).then_some(&detector);
+            // With --no-commitments no lexicon is read.
+            let detector = if no_commitments { None } else { Some(detector(lexicon.as_deref())?) };
+            let detector = detector.as_ref();
             let options = AlignOptions { threshold };
             let cmp = match series {
                 Some(series) => cli_store::compare_latest(series, store, &options, detector)?,
