@@ -109,7 +109,8 @@ pub fn timeline(editions: Vec<Edition>, detector: &Detector, options: &AlignOpti
     kept.push(first);
     for (i, next) in editions.enumerate() {
         let at = i + 1;
-        let previous = kept.last().expect("the first edition is kept").clone();
+        // The previous edition goes into the comparison and comes back after it.
+        let previous = kept.pop().expect("the first edition is kept");
         let mut cmp = crate::classify::compare(previous, next, options);
         compare(&mut cmp, detector);
         let mut following = vec![usize::MAX; cmp.commitments.new.len()];
@@ -154,6 +155,7 @@ pub fn timeline(editions: Vec<Edition>, detector: &Detector, options: &AlignOpti
             }
         }
         current = following;
+        kept.push(cmp.old);
         kept.push(cmp.new);
     }
     (kept, threads)
