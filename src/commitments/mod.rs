@@ -38,41 +38,37 @@ pub struct Detector {
     prefilter: Keys,
 }
 
-/// Bytes that belong to a word: ASCII letters and digits, and every byte of
-/// a non-ASCII character.
-static WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
-        b += 1;
-    }
-    table
-};
-
 /// A set of words looked for in running text: their lower-case hashes,
-/// and which (first letter, length) pairs occur, so that most words are
-/// passed over without hashing.
+/// and the shapes of the ASCII ones (first and last letters, second and
+/// second-to-last letters, length), so that most words are passed over
+/// without hashing.
 #[derive(Debug, Clone, Default)]
 struct Keys {
     hashes: rustc_hash::FxHashSet<u64>,
-    /// For each pair of lower-case ASCII first and last bytes, a bit per
-    /// word length (31 and longer share the last).
-    shapes: Vec<u32>,
+    /// For each pair of first and last letters, a bit per word length (31
+    /// and longer share the last).
+    outer: Vec<u32>,
+    /// The same for the second and second-to-last letters.
+    inner: Vec<u32>,
 }
 
-/// The index of a word's shape in [`Keys::shapes`]: its first and last bytes.
-fn shape_index(word: &[u8]) -> usize {
-    let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
-    usize::from(first & 0x7f) << 7 | usize::from(last & 0x7f)
+/// A pair of ASCII bytes as an index into a 32 × 32 table: a letter's
+/// upper and lower case share their five low bits.
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
 }
 
 impl Keys {
     fn new(words: impl Iterator<Item = String>) -> Keys {
-        let mut keys = Keys { hashes: Default::default(), shapes: vec![0; 128 * 128] };
+        let mut keys = Keys { hashes: Default::default(), outer: vec![0; 1024], inner: vec![0; 1024] };
         for w in words.filter(|w| !w.is_empty()) {
             keys.hashes.insert(crate::read::lowercase_hash(&w));
-            keys.shapes[shape_index(w.as_bytes())] |= 1u32 << w.len().min(31);
+            // A word with a non-ASCII byte is always looked up.
+            if w.is_ascii() {
+                let (b, n) = (w.as_bytes(), w.len());
+                keys.outer[pair_index(b[0], b[n - 1])] |= 1u32 << n.min(31);
+                keys.inner[pair_index(b[1.min(n - 1)], b[n.saturating_sub(2)])] |= 1u32 << n.min(31);
+            }
         }
         keys
     }
@@ -80,26 +76,88 @@ impl Keys {
     /// The byte offsets of the words of `text` that are keys. Words are runs
     /// of letters and digits (a non-ASCII character counts as a letter), so
     /// `won't` is `won` and `t`.
+    ///
+    /// The text is read 64 bytes at a time as a mask of word bytes, and
+    /// words are found at the mask's changes: one unpredictable branch per
+    /// block rather than one per word.
     fn find(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut start = 0;
-        for word in bytes.split(|&b| !WORD_BYTE[usize::from(b)]) {
-            let at = start;
-            start += word.len() + 1;
-            let Some(&first) = word.first() else {
-                continue;
+        let mut carry = 0u64;
+        for (k, chunk) in bytes.chunks(64).enumerate() {
+            let (mask, high) = if chunk.len() == 64 {
+                word_mask(chunk)
+            } else {
+                let mut block = [0u8; 64];
+                block[..chunk.len()].copy_from_slice(chunk);
+                word_mask(&block)
             };
-            // A non-ASCII end byte may lower-case to another length: always looked up.
-            let shape = first >= 0x80
-                || word[word.len() - 1] >= 0x80
-                || self.shapes[shape_index(word)] & (1u32 << word.len().min(31)) != 0;
-            if shape && self.hashes.contains(&crate::read::lowercase_hash(&text[at..at + word.len()])) {
-                out.push(at);
+            // Bit `i` set where byte `i` begins or ends a word.
+            let mut changes = mask ^ (mask << 1 | carry);
+            carry = mask >> 63;
+            while changes != 0 {
+                let at = k * 64 + changes.trailing_zeros() as usize;
+                changes &= changes - 1;
+                if mask >> (at % 64) & 1 == 1 {
+                    start = at;
+                    continue;
+                }
+                let ascii = if start >= k * 64 {
+                    // The word's bits in this block: from `start` up to `at`.
+                    high & (1u64 << (at % 64)).wrapping_sub(1 << (start % 64)) == 0
+                } else {
+                    bytes[start..at].is_ascii()
+                };
+                self.check(text, start..at, ascii, &mut out);
             }
+        }
+        if carry == 1 {
+            self.check(text, start..bytes.len(), bytes[start..].is_ascii(), &mut out);
         }
         out
     }
+
+    /// Adds the start of `text[word]` to `out` when it is a key.
+    #[inline]
+    fn check(&self, text: &str, word: std::ops::Range<usize>, ascii: bool, out: &mut Vec<usize>) {
+        let (b, n) = (&text.as_bytes()[word.clone()], word.len());
+        let bit = 1u32 << n.min(31);
+        // A non-ASCII word may lower-case to another length: always looked up.
+        let shaped = !ascii
+            || self.outer[pair_index(b[0], b[n - 1])] & bit != 0
+                && self.inner[pair_index(b[1.min(n - 1)], b[n.saturating_sub(2)])] & bit != 0;
+        if shaped && self.hashes.contains(&crate::read::lowercase_hash(&text[word.clone()])) {
+            out.push(word.start);
+        }
+    }
+}
+
+/// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
+/// bytes) belongs to a word: an ASCII letter or digit, or any byte of a
+/// non-ASCII character; of the second, when it is not ASCII. Eight bytes
+/// at a time, as the bytes of a `u64` (SWAR).
+#[inline]
+fn word_mask(chunk: &[u8]) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(byte: u8) -> u64 {
+        u64::from_ne_bytes([byte; 8])
+    }
+    // The eight high bits gathered into the low byte, byte `i` to bit `i`.
+    let gather = |v: u64| (v >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut mask, mut high) = (0u64, 0u64);
+    for (k, eight) in chunk.chunks_exact(8).enumerate() {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // Each byte below 0x80, so no sum below carries into the next byte.
+        let ascii = v & !HIGH;
+        let lower = ascii | each(0x20);
+        // A byte's high bit is set when it is at least `lo` and not past `hi`.
+        let letter = lower.wrapping_add(each(0x80 - b'a')) & !lower.wrapping_add(each(0x7f - b'z'));
+        let digit = ascii.wrapping_add(each(0x80 - b'0')) & !ascii.wrapping_add(each(0x7f - b'9'));
+        mask |= gather((letter | digit | v) & HIGH) << (8 * k);
+        high |= gather(v & HIGH) << (8 * k);
+    }
+    (mask, high)
 }
 
 impl Detector {
@@ -566,5 +624,52 @@ impl Ledger {
             "{} new, {} revised{revised}, {} dropped, {} unchanged",
             self.new, self.revised, self.dropped, self.unchanged
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keys;
+
+    /// The keys of `text` found the slow way: every run of letters and
+    /// digits (any non-ASCII character counts as a letter), lower-cased.
+    fn slow(keys: &[&str], text: &str) -> Vec<usize> {
+        let word = |c: char| c.is_ascii_alphanumeric() || !c.is_ascii();
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if keys.contains(&text[s..i].to_lowercase().as_str()) {
+                        out.push(s);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn keys_are_found_wherever_the_blocks_fall() {
+        let words = ["will", "urge", "shall", "won", "requested", "é", "élire", "x"];
+        let keys = Keys::new(words.iter().map(|w| w.to_string()));
+        let tails = [
+            " will urge WILL, Urge-will.",
+            "won't SHALL requested;requested",
+            " ÉLIRE élire willing swill é x",
+            " xx wil1 will",
+            "will",
+        ];
+        for pad in 0..140 {
+            for tail in tails {
+                let text = format!("{}{tail}", "a".repeat(pad));
+                assert_eq!(keys.find(&text), slow(&words, &text), "{text:?}");
+                let spaced = format!("{}{tail}", " ".repeat(pad));
+                assert_eq!(keys.find(&spaced), slow(&words, &spaced), "{spaced:?}");
+            }
+        }
     }
 }

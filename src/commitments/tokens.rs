@@ -27,35 +27,49 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '/' | '.')
 }
 
+/// [`word_char`] of each ASCII byte.
+static WORD_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'\'' | b'-' | b'/' | b'.');
+        b += 1;
+    }
+    table
+};
+
 /// Splits a sentence into words (letters, digits and inner `'-/.`) and
 /// single punctuation marks. `won't`, `shouldn't` become two words, the
-/// second `not`.
+/// second `not`. ASCII bytes are read as they are; only the others are
+/// decoded.
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    let bytes = sentence.as_bytes();
+    let char_at = |i: usize| sentence[i..].chars().next().unwrap_or(' ');
     let mut out = Vec::with_capacity(sentence.len() / 5);
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = if bytes[i] < 0x80 { char::from(bytes[i]) } else { char_at(i) };
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = start + c.len_utf8();
-            out.push(Token {
-                text: &sentence[start..end],
-                lower: Cow::Borrowed(&sentence[start..end]),
-                start,
-                end,
-                word: false,
-            });
+            let text = &sentence[start..i];
+            out.push(Token { text, lower: Cow::Borrowed(text), start, end: i, word: false });
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !word_char(c) {
-                break;
+        while i < bytes.len() {
+            match bytes[i] {
+                b if b < 0x80 && WORD_ASCII[usize::from(b)] => i += 1,
+                b if b < 0x80 => break,
+                _ => match char_at(i) {
+                    c if word_char(c) => i += c.len_utf8(),
+                    _ => break,
+                },
             }
-            end = i + c.len_utf8();
-            chars.next();
         }
+        let end = i;
         // Trailing `.`, `'`, `-` belong to the punctuation, not the word.
         let word = sentence[start..end].trim_end_matches(['.', '\'', '’', '-', '/']);
         let end_word = start + word.len();
@@ -70,7 +84,13 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
 
 fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, start: usize, end: usize) {
     let text = &sentence[start..end];
-    let lower: Cow<str> = if text.chars().any(|c| c.is_uppercase() || c == '’') {
+    let lower: Cow<str> = if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
         Cow::Owned(text.to_lowercase().replace('’', "'"))
     } else {
         Cow::Borrowed(text)

@@ -30,10 +30,13 @@ fn is_abbreviation(word: &str) -> bool {
     if ABBREVIATIONS.contains(&w) {
         return true;
     }
-    let letters: Vec<char> = w.chars().collect();
+    // One letter.
+    let letter = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    };
     // An initial (`L.`) or dotted initials (`U.S.`, `U.N.`, `e.g.`).
-    letters.len() == 1 && letters[0].is_alphabetic()
-        || w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    letter(w) || w.contains('.') && w.split('.').all(letter)
 }
 
 /// Splits `text` into sentences, each trimmed, as byte ranges of `text`.
@@ -55,20 +58,19 @@ pub fn split(text: &str) -> Vec<&str> {
 /// The byte ranges inside matched pairs of brackets. An unmatched bracket
 /// (`(see (S/2018/250).`, a typo in print) opens nothing.
 fn bracketed(line: &str) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    if !line.contains(['(', '[']) {
-        return pairs;
+    let bytes = line.as_bytes();
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'(', b')', b'[', bytes).collect();
+    if memchr::memchr(b']', bytes).is_some() {
+        marks.extend(memchr::memchr_iter(b']', bytes));
+        marks.sort_unstable();
     }
+    let mut pairs = Vec::new();
     let mut open: Vec<usize> = Vec::new();
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b'(' | b'[' => open.push(i),
-            b')' | b']' => {
-                if let Some(o) = open.pop() {
-                    pairs.push((o + 1, i));
-                }
-            }
-            _ => {}
+    for i in marks {
+        if matches!(bytes[i], b'(' | b'[') {
+            open.push(i);
+        } else if let Some(o) = open.pop() {
+            pairs.push((o + 1, i));
         }
     }
     pairs
@@ -81,15 +83,13 @@ fn is_closer(c: char) -> bool {
 
 fn split_line(line: &str, offset: usize, out: &mut Vec<std::ops::Range<u32>>) {
     let mut start = 0;
-    let inside = bracketed(line);
+    // The bracketed ranges, found when a boundary first needs them.
+    let mut inside: Option<Vec<(usize, usize)>> = None;
     let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
+        let i = from + k;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         // Closing quotes and brackets belong to the sentence.
         let mut j = i + 1;
         let mut last = i;
@@ -97,28 +97,34 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<std::ops::Range<u32>>) {
             last = j;
             j += c.len_utf8();
         }
+        from = j;
         let next = line[j..].chars().next();
-        let glued = b == b'.' && next.is_some_and(char::is_uppercase) && {
-            let after: Vec<char> = line[j..].chars().take(2).collect();
-            let before: Vec<char> = line[..i].chars().rev().take(2).collect();
-            after.get(1).is_some_and(|c| c.is_lowercase())
-                && before.len() == 2
-                && before.iter().all(|c| c.is_lowercase())
-                && !word_before(line, i).contains(['.', '/', '@'])
-        };
         let spaced = next.is_some_and(char::is_whitespace);
-        let following = line[j..].trim_start().chars().next();
-        let in_brackets = inside.iter().any(|&(s, e)| s <= last && last < e);
-        let boundary = !in_brackets
-            && (glued || spaced && following.is_some_and(opens_sentence))
-            && !(b == b'.' && is_abbreviation(word_before(line, i + 1)));
-        if boundary {
-            push(out, line, start..j, offset);
-            start = j;
+        let ends = spaced && line[j..].trim_start().chars().next().is_some_and(opens_sentence)
+            || b == b'.' && next.is_some_and(char::is_uppercase) && glued(line, i, j);
+        if !ends || b == b'.' && is_abbreviation(word_before(line, i + 1)) {
+            continue;
         }
-        i = j.max(i + 1);
+        if inside.get_or_insert_with(|| bracketed(line)).iter().any(|&(s, e)| s <= last && last < e) {
+            continue;
+        }
+        push(out, line, start..j, offset);
+        start = j;
     }
     push(out, line, start..line.len(), offset);
+}
+
+/// The full stop at `i`, followed at `j` by a capital, ends a sentence
+/// glued to the next by extraction (`released.The`): a lower-case word
+/// before it, a lower-case letter after the capital, and no `.`, `/` or `@`
+/// in the word (`www.un.org.Next`).
+fn glued(line: &str, i: usize, j: usize) -> bool {
+    let mut after = line[j..].chars().skip(1);
+    let mut before = line[..i].chars().rev();
+    after.next().is_some_and(char::is_lowercase)
+        && before.next().is_some_and(char::is_lowercase)
+        && before.next().is_some_and(char::is_lowercase)
+        && !word_before(line, i).contains(['.', '/', '@'])
 }
 
 /// Adds `line[range]`, trimmed, unless empty.
