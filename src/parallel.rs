@@ -9,3 +9,35 @@ pub(crate) fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() ->
         (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
     })
 }
+
+/// `f` of every item, in order: two threads each take the next item not
+/// yet taken, so that uneven items still share the work evenly.
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let (mut a, b) = join(work, work);
+    a.extend(b);
+    a.sort_unstable_by_key(|(i, _)| *i);
+    a.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn map_keeps_the_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        // Uneven work: some items take far longer than others.
+        let squares = super::map(&items, |&i| (0..i % 97 * 100).fold(i * i, |a, _| std::hint::black_box(a)));
+        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
+    }
+}

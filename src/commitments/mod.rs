@@ -242,20 +242,11 @@ impl Detector {
         out
     }
 
-    /// Every commitment of an edition, in document order.
+    /// Every commitment of an edition, in document order; read on two
+    /// threads, a piece of the edition at a time (see [`pieces`]).
     pub fn edition(&self, edition: &Edition) -> Vec<Commitment> {
-        self.paragraphs(edition, 0..edition.paragraphs.len(), &|_| false)
-    }
-
-    /// [`Detector::edition`] on two threads, each reading half the
-    /// paragraphs (split where no list goes on), leaving out those `skip` names.
-    fn edition_halves(&self, edition: &Edition, skip: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Commitment> {
-        let n = edition.paragraphs.len();
-        let mid = (n / 2..n).find(|&p| list_item(&edition.paragraphs[p].text).is_none()).unwrap_or(n);
-        let (mut first, second) =
-            crate::parallel::join(|| self.paragraphs(edition, 0..mid, skip), || self.paragraphs(edition, mid..n, skip));
-        first.extend(second);
-        first
+        let found = crate::parallel::map(&pieces(edition), |r| self.paragraphs(edition, r.clone(), &|_| false));
+        found.into_iter().flatten().collect()
     }
 
     /// The commitments of the paragraphs in `range`, leaving out those `skip` names.
@@ -310,6 +301,24 @@ impl Detector {
     }
 }
 
+/// About how many paragraphs a thread reads at a time.
+const PIECE: usize = 256;
+
+/// The paragraphs of `edition` in pieces of about [`PIECE`], each starting
+/// where no list goes on: a list item is read with the commitment that
+/// opened its list, in the paragraph before.
+fn pieces(edition: &Edition) -> Vec<std::ops::Range<usize>> {
+    let n = edition.paragraphs.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let end = (start + PIECE..n).find(|&p| list_item(&edition.paragraphs[p].text).is_none()).unwrap_or(n);
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 /// A sentence and what one pass of the prefilter over its paragraph found in it.
 #[derive(Clone, Copy)]
 struct Sentence<'a> {
@@ -360,9 +369,28 @@ impl Default for Detector {
 /// counterpart, with no list running into or out of it, has the same
 /// commitments: they are copied, not read again.
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
-    let old = detector.edition_halves(&cmp.old, &|_| false);
-    let same = same_paragraphs(cmp);
-    let read = detector.edition_halves(&cmp.new, &|p| same[p].is_some());
+    // Both editions in pieces, read on two threads: the old edition whole,
+    // the new one without the paragraphs that are copies.
+    let unchanged = unchanged_counterparts(cmp);
+    let pieces: Vec<(bool, std::ops::Range<usize>)> = (pieces(&cmp.old).into_iter().map(|r| (false, r)))
+        .chain(pieces(&cmp.new).into_iter().map(|r| (true, r)))
+        .collect();
+    let done = crate::parallel::map(&pieces, |(in_new, range)| {
+        if !in_new {
+            return (detector.paragraphs(&cmp.old, range.clone(), &|_| false), Vec::new());
+        }
+        let same: Vec<Option<usize>> = range.clone().map(|n| same_as(cmp, &unchanged, n)).collect();
+        (detector.paragraphs(&cmp.new, range.clone(), &|p| same[p - range.start].is_some()), same)
+    });
+    let (mut old, mut read, mut same) = (Vec::new(), Vec::new(), Vec::with_capacity(cmp.new.paragraphs.len()));
+    for ((in_new, _), (found, copies)) in pieces.iter().zip(done) {
+        if *in_new {
+            read.extend(found);
+            same.extend(copies);
+        } else {
+            old.extend(found);
+        }
+    }
     // Each new commitment with the old one it was copied from, if it was.
     let mut new: Vec<(Commitment, Option<usize>)> = read.into_iter().map(|c| (c, None)).collect();
     let mut first_of = vec![usize::MAX; cmp.old.paragraphs.len() + 1];
@@ -389,24 +417,27 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     cmp.commitments = Commitments { searched: true, old, new, changes };
 }
 
-/// For each new paragraph, the old one it can copy its commitments from.
-fn same_paragraphs(cmp: &Comparison) -> Vec<Option<usize>> {
-    let paragraphs = &cmp.new.paragraphs;
-    let opens_list = |p: usize| paragraphs.get(p).is_some_and(|x| list_item(&x.text).is_some());
-    let mut same = vec![None; paragraphs.len()];
+/// For each new paragraph, its old counterpart when the change between them is `unchanged`.
+fn unchanged_counterparts(cmp: &Comparison) -> Vec<Option<usize>> {
+    let mut counterpart = vec![None; cmp.new.paragraphs.len()];
     for c in &cmp.changes {
         if let (ChangeKind::Unchanged, [o], [n]) = (c.kind, c.old.as_slice(), c.new.as_slice()) {
-            let text = &paragraphs[*n].text;
-            if *text == cmp.old.paragraphs[*o].text
-                && !text.trim_end().ends_with(':')
-                && !opens_list(*n)
-                && !opens_list(n + 1)
-            {
-                same[*n] = Some(*o);
-            }
+            counterpart[*n] = Some(*o);
         }
     }
-    same
+    counterpart
+}
+
+/// The old paragraph that the new paragraph `n` is a copy of, if any: its
+/// unchanged counterpart (`unchanged`, from [`unchanged_counterparts`])
+/// printed exactly as it, with no list running into or out of it.
+fn same_as(cmp: &Comparison, unchanged: &[Option<usize>], n: usize) -> Option<usize> {
+    let o = unchanged[n]?;
+    let paragraphs = &cmp.new.paragraphs;
+    let opens_list = |p: usize| paragraphs.get(p).is_some_and(|x| list_item(&x.text).is_some());
+    let text = &paragraphs[n].text;
+    (*text == cmp.old.paragraphs[o].text && !text.trim_end().ends_with(':') && !opens_list(n) && !opens_list(n + 1))
+        .then_some(o)
 }
 
 /// `copied[n]`: the old commitment the new one `n` is a copy of, if any.
@@ -549,6 +580,7 @@ fn pair_change(a: &Commitment, b: &Commitment, o: usize, n: usize, same_text: bo
             std::cmp::Ordering::Equal => StrengthChange::Same,
         })
     };
+    // Actors printed alike are the same without normalising them.
     let norm = |s: &Option<String>| s.as_deref().map(|a| crate::read::normalize(a).to_lowercase());
     CommitmentChange {
         kind,
@@ -558,7 +590,7 @@ fn pair_change(a: &Commitment, b: &Commitment, o: usize, n: usize, same_text: bo
         strength,
         type_changed,
         polarity_flipped: a.negated != b.negated,
-        actor_changed: norm(&a.actor) != norm(&b.actor),
+        actor_changed: a.actor != b.actor && norm(&a.actor) != norm(&b.actor),
         edits: if same_text { Vec::new() } else { word_diff(&a.text, &b.text) },
     }
 }
