@@ -365,13 +365,13 @@ impl Default for Detector {
 /// Finds the commitments of both editions of `cmp` and what became of each;
 /// fills [`Comparison::commitments`].
 ///
-/// A paragraph of the new edition printed exactly as its unchanged old
-/// counterpart, with no list running into or out of it, has the same
-/// commitments: they are copied, not read again.
+/// A paragraph of the new edition printed exactly as its old counterpart
+/// (unchanged or moved), with no list running into or out of it, has the
+/// same commitments: they are copied, not read again.
 pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     // Both editions in pieces, read on two threads: the old edition whole,
     // the new one without the paragraphs that are copies.
-    let unchanged = unchanged_counterparts(cmp);
+    let counterpart = counterparts(cmp);
     let pieces: Vec<(bool, std::ops::Range<usize>)> = (pieces(&cmp.old).into_iter().map(|r| (false, r)))
         .chain(pieces(&cmp.new).into_iter().map(|r| (true, r)))
         .collect();
@@ -379,7 +379,7 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
         if !in_new {
             return (detector.paragraphs(&cmp.old, range.clone(), &|_| false), Vec::new());
         }
-        let same: Vec<Option<usize>> = range.clone().map(|n| same_as(cmp, &unchanged, n)).collect();
+        let same: Vec<Option<usize>> = range.clone().map(|n| same_as(cmp, &counterpart, n)).collect();
         (detector.paragraphs(&cmp.new, range.clone(), &|p| same[p - range.start].is_some()), same)
     });
     let (mut old, mut read, mut same) = (Vec::new(), Vec::new(), Vec::with_capacity(cmp.new.paragraphs.len()));
@@ -391,37 +391,38 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
             old.extend(found);
         }
     }
-    // Each new commitment with the old one it was copied from, if it was.
-    let mut new: Vec<(Commitment, Option<usize>)> = read.into_iter().map(|c| (c, None)).collect();
+    // The new edition's commitments in document order, each with the old
+    // one it was copied from, if it was: those read and the copies, merged
+    // (a paragraph is either read or copied).
     let mut first_of = vec![usize::MAX; cmp.old.paragraphs.len() + 1];
     for (i, c) in old.iter().enumerate().rev() {
         first_of[c.paragraph] = i;
     }
+    let mut new = Vec::with_capacity(read.len() + old.len());
+    let mut copied = Vec::with_capacity(read.len() + old.len());
+    let mut read = read.into_iter().peekable();
     for (p, o) in same.iter().enumerate() {
-        if let Some(o) = *o {
-            let start = first_of[o];
-            if start != usize::MAX {
-                new.extend(
-                    old[start..]
-                        .iter()
-                        .enumerate()
-                        .take_while(|(_, c)| c.paragraph == o)
-                        .map(|(i, c)| (Commitment { paragraph: p, ..c.clone() }, Some(start + i))),
-                );
-            }
+        while let Some(c) = read.next_if(|c| c.paragraph <= p) {
+            new.push(c);
+            copied.push(None);
+        }
+        let Some(o) = *o else { continue };
+        let start = first_of[o];
+        for (i, c) in old.iter().enumerate().skip(start).take_while(|(_, c)| c.paragraph == o) {
+            new.push(Commitment { paragraph: p, ..c.clone() });
+            copied.push(Some(i));
         }
     }
-    new.sort_by_key(|(c, _)| (c.paragraph, c.sentence));
-    let (new, copied): (Vec<Commitment>, Vec<Option<usize>>) = new.into_iter().unzip();
     let changes = match_commitments(cmp, &old, &new, &copied);
     cmp.commitments = Commitments { searched: true, old, new, changes };
 }
 
-/// For each new paragraph, its old counterpart when the change between them is `unchanged`.
-fn unchanged_counterparts(cmp: &Comparison) -> Vec<Option<usize>> {
+/// For each new paragraph, its old counterpart when the change between
+/// them is `unchanged` or `moved`: one paragraph each, alike.
+fn counterparts(cmp: &Comparison) -> Vec<Option<usize>> {
     let mut counterpart = vec![None; cmp.new.paragraphs.len()];
     for c in &cmp.changes {
-        if let (ChangeKind::Unchanged, [o], [n]) = (c.kind, c.old.as_slice(), c.new.as_slice()) {
+        if let (ChangeKind::Unchanged | ChangeKind::Moved, [o], [n]) = (c.kind, c.old.as_slice(), c.new.as_slice()) {
             counterpart[*n] = Some(*o);
         }
     }
@@ -429,10 +430,10 @@ fn unchanged_counterparts(cmp: &Comparison) -> Vec<Option<usize>> {
 }
 
 /// The old paragraph that the new paragraph `n` is a copy of, if any: its
-/// unchanged counterpart (`unchanged`, from [`unchanged_counterparts`])
-/// printed exactly as it, with no list running into or out of it.
-fn same_as(cmp: &Comparison, unchanged: &[Option<usize>], n: usize) -> Option<usize> {
-    let o = unchanged[n]?;
+/// counterpart (from [`counterparts`]) printed exactly as it, with no list
+/// running into or out of it.
+fn same_as(cmp: &Comparison, counterpart: &[Option<usize>], n: usize) -> Option<usize> {
+    let o = counterpart[n]?;
     let paragraphs = &cmp.new.paragraphs;
     let opens_list = |p: usize| paragraphs.get(p).is_some_and(|x| list_item(&x.text).is_some());
     let text = &paragraphs[n].text;
@@ -453,10 +454,8 @@ fn match_commitments(
         change.old.iter().for_each(|&p| change_of_old[p] = c);
         change.new.iter().for_each(|&p| change_of_new[p] = c);
     }
-    let mut by_change_old: Vec<Vec<usize>> = vec![Vec::new(); cmp.changes.len()];
-    let mut by_change_new: Vec<Vec<usize>> = vec![Vec::new(); cmp.changes.len()];
-    old.iter().enumerate().for_each(|(i, c)| by_change_old[change_of_old[c.paragraph]].push(i));
-    new.iter().enumerate().for_each(|(i, c)| by_change_new[change_of_new[c.paragraph]].push(i));
+    let by_change_old = Groups::new(old.iter().map(|c| change_of_old[c.paragraph]), cmp.changes.len());
+    let by_change_new = Groups::new(new.iter().map(|c| change_of_new[c.paragraph]), cmp.changes.len());
 
     let mut pair_of_old: Vec<Option<usize>> = vec![None; old.len()];
     let mut paired_new = vec![false; new.len()];
@@ -472,8 +471,9 @@ fn match_commitments(
     let (old_hash, new_hash) =
         crate::parallel::join(|| hashes(old, &|o| pair_of_old[o].is_some()), || hashes(new, &|n| paired_new[n]));
     // 1. Inside each paragraph change: the same sentence, then the most alike.
-    for (olds, news) in by_change_old.iter().zip(&by_change_new) {
-        if olds.is_empty() || news.is_empty() {
+    for change in 0..cmp.changes.len() {
+        let (olds, news) = (by_change_old.get(change), by_change_new.get(change));
+        if olds.iter().all(|&o| pair_of_old[o].is_some()) || news.is_empty() {
             continue;
         }
         for &o in olds {
@@ -512,7 +512,8 @@ fn match_commitments(
         }
     }
     // 3. Every commitment in one change, in the order of the paragraph changes.
-    // The word diffs of revised sentences are the work here: two threads share it.
+    // The word diffs of revised sentences are the work here: two threads
+    // take pieces of the old commitments in turn.
     let pairs = |range: std::ops::Range<usize>| -> Vec<(usize, usize, CommitmentChange)> {
         range
             .map(|o| {
@@ -533,9 +534,9 @@ fn match_commitments(
             })
             .collect()
     };
-    let half = old.len() / 2;
-    let (mut out, rest) = crate::parallel::join(|| pairs(0..half), || pairs(half..old.len()));
-    out.extend(rest);
+    let chunks: Vec<std::ops::Range<usize>> =
+        (0..old.len()).step_by(PIECE).map(|s| s..(s + PIECE).min(old.len())).collect();
+    let mut out: Vec<_> = crate::parallel::map(&chunks, |r| pairs(r.clone())).into_iter().flatten().collect();
     for (n, c) in new.iter().enumerate() {
         if !paired_new[n] {
             out.push((
@@ -547,6 +548,35 @@ fn match_commitments(
     }
     out.sort_by_key(|(c, s, change)| (*c, change.new.map(|n| new[n].paragraph), *s, change.old.is_none()));
     out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// Items `0..n` grouped by a key below `groups`, each group in order (the
+/// keys counted, then the items placed: two allocations in all).
+struct Groups {
+    /// Group `g` is `items[starts[g]..starts[g + 1]]`.
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    fn new(keys: impl Iterator<Item = usize> + Clone, groups: usize) -> Groups {
+        let mut starts = vec![0; groups + 1];
+        keys.clone().for_each(|k| starts[k + 1] += 1);
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0; starts[groups]];
+        for (i, k) in keys.enumerate() {
+            items[next[k]] = i;
+            next[k] += 1;
+        }
+        Groups { starts, items }
+    }
+
+    fn get(&self, g: usize) -> &[usize] {
+        &self.items[self.starts[g]..self.starts[g + 1]]
+    }
 }
 
 fn pair(o: usize, n: usize, pair_of_old: &mut [Option<usize>], paired_new: &mut [bool]) {
