@@ -18,7 +18,7 @@
 //!   pledge (`the Council urged`, `Member States agreed to`).
 
 use super::lexicon::{Level, Lexicon, Phrases};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, tokenize, tokenize_lowered};
 use crate::model::CommitmentType;
 
 /// What the detector found in one sentence.
@@ -199,11 +199,35 @@ pub struct Context<'a> {
 
 /// The first words of every trigger phrase (lower case): a token that is
 /// none of them starts no commitment.
-pub type Starts = rustc_hash::FxHashSet<String>;
+#[derive(Debug, Clone, Default)]
+pub struct Starts {
+    words: rustc_hash::FxHashSet<String>,
+    /// For each ASCII first byte, a bit per word length (31 and longer
+    /// share the last): most tokens are passed over without hashing.
+    shapes: Vec<u32>,
+}
+
+impl Starts {
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let shaped = first >= 0x80 || self.shapes[usize::from(first)] & 1u32 << word.len().min(31) != 0;
+        shaped && self.words.contains(word)
+    }
+}
 
 /// The [`Starts`] of a lexicon.
 pub fn starts(lex: &Lexicon) -> Starts {
-    lex.trigger_phrases().filter_map(|p| p.first()).map(|w| w.to_lowercase()).collect()
+    let words: rustc_hash::FxHashSet<String> =
+        lex.trigger_phrases().filter_map(|p| p.first()).map(|w| w.to_lowercase()).collect();
+    let mut shapes = vec![0; 128];
+    for w in &words {
+        if let Some(&first) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+            shapes[usize::from(first)] |= 1u32 << w.len().min(31);
+        }
+    }
+    Starts { words, shapes }
 }
 
 struct Reader<'a> {
@@ -653,7 +677,8 @@ pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> Optio
 
 /// [`detect_sentence`] with the lexicon's [`Starts`] computed once.
 pub fn detect_with(sentence: &str, lex: &Lexicon, starts: &Starts, context: Context) -> Option<Found> {
-    let reader = Reader { lex, starts, sentence, tokens: tokenize(sentence), context };
+    let lowered = sentence.to_ascii_lowercase();
+    let reader = Reader { lex, starts, sentence, tokens: tokenize_lowered(sentence, &lowered), context };
     let mut candidates = reader.candidates();
     for c in &mut candidates {
         if c.priority > 1 && reader.in_report_frame(c.at) {

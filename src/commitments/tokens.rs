@@ -43,9 +43,21 @@ static WORD_ASCII: [bool; 128] = {
 /// second `not`. ASCII bytes are read as they are; only the others are
 /// decoded.
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    tokens(sentence, None)
+}
+
+/// [`tokenize`], given the sentence's ASCII lower case (`lowered`,
+/// [`str::to_ascii_lowercase`]: the same length): an ASCII word's lower
+/// case is borrowed from it rather than allocated.
+pub fn tokenize_lowered<'a>(sentence: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(sentence.len(), lowered.len());
+    tokens(sentence, Some(lowered))
+}
+
+fn tokens<'a>(sentence: &'a str, lowered: Option<&'a str>) -> Vec<Token<'a>> {
     let bytes = sentence.as_bytes();
     let char_at = |i: usize| sentence[i..].chars().next().unwrap_or(' ');
-    let mut out = Vec::with_capacity(sentence.len() / 5);
+    let mut out = Vec::with_capacity(sentence.len() / 4);
     let mut i = 0;
     while i < bytes.len() {
         let c = if bytes[i] < 0x80 { char::from(bytes[i]) } else { char_at(i) };
@@ -59,21 +71,33 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
             out.push(Token { text, lower: Cow::Borrowed(text), start, end: i, word: false });
             continue;
         }
+        let mut ascii = c.is_ascii();
         while i < bytes.len() {
             match bytes[i] {
                 b if b < 0x80 && WORD_ASCII[usize::from(b)] => i += 1,
                 b if b < 0x80 => break,
                 _ => match char_at(i) {
-                    c if word_char(c) => i += c.len_utf8(),
+                    c if word_char(c) => {
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
                     _ => break,
                 },
             }
         }
         let end = i;
-        // Trailing `.`, `'`, `-` belong to the punctuation, not the word.
-        let word = sentence[start..end].trim_end_matches(['.', '\'', '’', '-', '/']);
-        let end_word = start + word.len();
-        push_word(&mut out, sentence, start, end_word);
+        // Trailing `.`, `'`, `’`, `-`, `/` belong to the punctuation, not the word.
+        let mut end_word = end;
+        loop {
+            if matches!(bytes[end_word - 1], b'.' | b'\'' | b'-' | b'/') {
+                end_word -= 1;
+            } else if bytes[..end_word].ends_with("’".as_bytes()) {
+                end_word -= "’".len();
+            } else {
+                break;
+            }
+        }
+        push_word(&mut out, sentence, lowered.filter(|_| ascii), start, end_word);
         if end_word < end {
             let rest = &sentence[end_word..end];
             out.push(Token { text: rest, lower: Cow::Borrowed(rest), start: end_word, end, word: false });
@@ -82,34 +106,34 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
     out
 }
 
-fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, start: usize, end: usize) {
+fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, lowered: Option<&'a str>, start: usize, end: usize) {
     let text = &sentence[start..end];
-    let lower: Cow<str> = if text.is_ascii() {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
+    let lower: Cow<str> = match lowered {
+        // Given only for an ASCII word.
+        Some(lowered) => Cow::Borrowed(&lowered[start..end]),
+        _ if text.is_ascii() => {
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
         }
-    } else if text.chars().any(|c| c.is_uppercase() || c == '’') {
-        Cow::Owned(text.to_lowercase().replace('’', "'"))
-    } else {
-        Cow::Borrowed(text)
+        _ if text.chars().any(|c| c.is_uppercase() || c == '’') => Cow::Owned(text.to_lowercase().replace('’', "'")),
+        _ => Cow::Borrowed(text),
     };
-    if let Some(stem) = lower.strip_suffix("n't") {
-        let stem = match stem {
-            "wo" => "will",
-            "sha" => "shall",
-            "ca" => "can",
-            other => other,
+    let stem = match &lower {
+        Cow::Borrowed(lower) => lower.strip_suffix("n't").map(Cow::Borrowed),
+        Cow::Owned(lower) => lower.strip_suffix("n't").map(|s| Cow::Owned(s.to_string())),
+    };
+    if let Some(stem) = stem {
+        let stem = match stem.as_ref() {
+            "wo" => Cow::Borrowed("will"),
+            "sha" => Cow::Borrowed("shall"),
+            "ca" => Cow::Borrowed("can"),
+            _ => stem,
         };
         let split = end - "n't".len() - if text.ends_with("n’t") { 2 } else { 0 };
-        out.push(Token {
-            text: &sentence[start..split],
-            lower: Cow::Owned(stem.to_string()),
-            start,
-            end: split,
-            word: true,
-        });
+        out.push(Token { text: &sentence[start..split], lower: stem, start, end: split, word: true });
         out.push(Token { text: &sentence[split..end], lower: Cow::Borrowed("not"), start: split, end, word: true });
         return;
     }
@@ -131,6 +155,10 @@ mod tests {
             ["the", "secretary-general", "will", "not", "urge", "u.n", ".", "bodies", "(", "1/4", "percent", ")", "."]
         );
         assert_eq!(lower("shouldn't, I"), ["should", "not", ",", "i"]);
+        // The same with the lower case given.
+        for s in ["The Secretary-General won’t urge U.N. bodies (1/4 percent).", "shouldn't, I", "We CAN'T, Élise"] {
+            assert_eq!(tokenize(s), tokenize_lowered(s, &s.to_ascii_lowercase()), "{s}");
+        }
         let t = tokenize("We can't");
         assert_eq!((t[1].text, t[2].text), ("ca", "n't"));
     }
