@@ -42,14 +42,14 @@ pub struct Detector {
 /// and the shapes of the ASCII ones (first and last letters, second and
 /// second-to-last letters, length), so that most words are passed over
 /// without hashing.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Keys {
     hashes: rustc_hash::FxHashSet<u64>,
     /// For each pair of first and last letters, a bit per word length (31
     /// and longer share the last).
-    outer: Vec<u32>,
+    outer: Box<[u32; 1024]>,
     /// The same for the second and second-to-last letters.
-    inner: Vec<u32>,
+    inner: Box<[u32; 1024]>,
 }
 
 /// A pair of ASCII bytes as an index into a 32 × 32 table: a letter's
@@ -60,14 +60,15 @@ fn pair_index(a: u8, b: u8) -> usize {
 
 impl Keys {
     fn new(words: impl Iterator<Item = String>) -> Keys {
-        let mut keys = Keys { hashes: Default::default(), outer: vec![0; 1024], inner: vec![0; 1024] };
+        let mut keys = Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]) };
         for w in words.filter(|w| !w.is_empty()) {
             keys.hashes.insert(crate::read::lowercase_hash(&w));
             // A word with a non-ASCII byte is always looked up.
             if w.is_ascii() {
                 let (b, n) = (w.as_bytes(), w.len());
+                let (second, second_last) = if n > 1 { (b[1], b[n - 2]) } else { (b[0], b[n - 1]) };
                 keys.outer[pair_index(b[0], b[n - 1])] |= 1u32 << n.min(31);
-                keys.inner[pair_index(b[1.min(n - 1)], b[n.saturating_sub(2)])] |= 1u32 << n.min(31);
+                keys.inner[pair_index(second, second_last)] |= 1u32 << n.min(31);
             }
         }
         keys
@@ -109,25 +110,35 @@ impl Keys {
                 } else {
                     bytes[start..at].is_ascii()
                 };
-                self.check(text, start..at, ascii, &mut out);
+                // A non-ASCII word may lower-case to another length: always looked up.
+                if !ascii || self.shaped(&bytes[start..at]) {
+                    self.look_up(text, start..at, &mut out);
+                }
             }
         }
         if carry == 1 {
-            self.check(text, start..bytes.len(), bytes[start..].is_ascii(), &mut out);
+            let word = start..bytes.len();
+            if !bytes[word.clone()].is_ascii() || self.shaped(&bytes[word.clone()]) {
+                self.look_up(text, word, &mut out);
+            }
         }
         out
     }
 
-    /// Adds the start of `text[word]` to `out` when it is a key.
-    #[inline]
-    fn check(&self, text: &str, word: std::ops::Range<usize>, ascii: bool, out: &mut Vec<usize>) {
-        let (b, n) = (&text.as_bytes()[word.clone()], word.len());
+    /// Whether an ASCII word has the shape of a key.
+    #[inline(always)]
+    fn shaped(&self, word: &[u8]) -> bool {
+        let n = word.len();
         let bit = 1u32 << n.min(31);
-        // A non-ASCII word may lower-case to another length: always looked up.
-        let shaped = !ascii
-            || self.outer[pair_index(b[0], b[n - 1])] & bit != 0
-                && self.inner[pair_index(b[1.min(n - 1)], b[n.saturating_sub(2)])] & bit != 0;
-        if shaped && self.hashes.contains(&crate::read::lowercase_hash(&text[word.clone()])) {
+        let (first, last) = (word[0], word[n - 1]);
+        let (second, second_last) = if n > 1 { (word[1], word[n - 2]) } else { (first, last) };
+        self.outer[pair_index(first, last)] & bit != 0 && self.inner[pair_index(second, second_last)] & bit != 0
+    }
+
+    /// Adds the start of `text[word]` to `out` when it is a key.
+    #[inline(never)]
+    fn look_up(&self, text: &str, word: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        if self.hashes.contains(&crate::read::lowercase_hash(&text[word.clone()])) {
             out.push(word.start);
         }
     }
@@ -137,7 +148,7 @@ impl Keys {
 /// bytes) belongs to a word: an ASCII letter or digit, or any byte of a
 /// non-ASCII character; of the second, when it is not ASCII. Eight bytes
 /// at a time, as the bytes of a `u64` (SWAR).
-#[inline]
+#[inline(always)]
 fn word_mask(chunk: &[u8]) -> (u64, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const fn each(byte: u8) -> u64 {
