@@ -156,9 +156,9 @@ fn word_mask(chunk: &[u8]) -> (u64, u64) {
     }
     // The eight high bits gathered into the low byte, byte `i` to bit `i`.
     let gather = |v: u64| (v >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut mask, mut high) = (0u64, 0u64);
-    for (k, eight) in chunk.chunks_exact(8).enumerate() {
-        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    let eights = || chunk.chunks_exact(8).map(|e| u64::from_le_bytes(e.try_into().unwrap_or_default()));
+    let (mut mask, mut any_high) = (0u64, 0u64);
+    for (k, v) in eights().enumerate() {
         // Each byte below 0x80, so no sum below carries into the next byte.
         let ascii = v & !HIGH;
         let lower = ascii | each(0x20);
@@ -166,8 +166,14 @@ fn word_mask(chunk: &[u8]) -> (u64, u64) {
         let letter = lower.wrapping_add(each(0x80 - b'a')) & !lower.wrapping_add(each(0x7f - b'z'));
         let digit = ascii.wrapping_add(each(0x80 - b'0')) & !ascii.wrapping_add(each(0x7f - b'9'));
         mask |= gather((letter | digit | v) & HIGH) << (8 * k);
-        high |= gather(v & HIGH) << (8 * k);
+        any_high |= v;
     }
+    // Most text is ASCII: the second mask is gathered only when it is not.
+    let high = if any_high & HIGH == 0 {
+        0
+    } else {
+        eights().enumerate().fold(0, |high, (k, v)| high | gather(v & HIGH) << (8 * k))
+    };
     (mask, high)
 }
 
