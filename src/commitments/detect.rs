@@ -197,37 +197,84 @@ pub struct Context<'a> {
     pub before: &'a str,
 }
 
-/// The first words of every trigger phrase (lower case): a token that is
-/// none of them starts no commitment.
+/// The first words of every trigger phrase (lower case), each with the
+/// phrase lists holding a phrase that starts with it: a token that is none
+/// of them starts no commitment, and one that is is looked for only in
+/// those lists.
 #[derive(Debug, Clone, Default)]
 pub struct Starts {
-    words: rustc_hash::FxHashSet<String>,
+    /// A bit per list: bit `2 × level` for a level's own phrases, the next
+    /// for its reported ones, levels numbered as [`Starts::levels`] says.
+    /// A list past the 128th is always looked in.
+    words: rustc_hash::FxHashMap<String, u128>,
     /// For each ASCII first byte, a bit per word length (31 and longer
     /// share the last): most tokens are passed over without hashing.
     shapes: Vec<u32>,
+    /// The number of the first call, call-modal, pledge, obligation and
+    /// prohibition level: the levels in that order.
+    levels: [usize; 5],
 }
 
 impl Starts {
-    fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return false;
-        };
+    /// The lists with a phrase starting with `word`, if any.
+    fn lists(&self, word: &str) -> Option<Lists> {
+        let &first = word.as_bytes().first()?;
         let shaped = first >= 0x80 || self.shapes[usize::from(first)] & 1u32 << word.len().min(31) != 0;
-        shaped && self.words.contains(word)
+        if !shaped {
+            return None;
+        }
+        self.words.get(word).map(|&bits| Lists { bits, levels: self.levels })
+    }
+}
+
+/// The phrase lists to look in for one token.
+#[derive(Clone, Copy)]
+struct Lists {
+    bits: u128,
+    levels: [usize; 5],
+}
+
+/// The kinds of level, in the order [`Starts`] numbers them.
+#[derive(Clone, Copy)]
+enum LevelKind {
+    Call,
+    CallModal,
+    Pledge,
+    Obligation,
+    Prohibition,
+}
+
+impl Lists {
+    /// Whether level `j` of `kind` has own (or `reported`) phrases to look in.
+    fn has(self, kind: LevelKind, j: usize, reported: bool) -> bool {
+        let id = 2 * (self.levels[kind as usize] + j) + usize::from(reported);
+        id >= 128 || self.bits >> id & 1 == 1
     }
 }
 
 /// The [`Starts`] of a lexicon.
 pub fn starts(lex: &Lexicon) -> Starts {
-    let words: rustc_hash::FxHashSet<String> =
-        lex.trigger_phrases().filter_map(|p| p.first()).map(|w| w.to_lowercase()).collect();
+    let kinds = [&lex.calls, &lex.call_modals, &lex.pledges, &lex.obligations, &lex.prohibitions];
+    let mut levels = [0; 5];
+    for k in 1..5 {
+        levels[k] = levels[k - 1] + kinds[k - 1].len();
+    }
+    let mut words: rustc_hash::FxHashMap<String, u128> = Default::default();
+    for (l, level) in kinds.iter().flat_map(|k| k.iter()).enumerate() {
+        for (reported, list) in [(0, &level.own), (1, &level.reported)] {
+            let id = 2 * l + reported;
+            for first in list.iter().filter_map(|p| p.first()) {
+                *words.entry(first.to_lowercase()).or_default() |= if id < 128 { 1u128 << id } else { 0 };
+            }
+        }
+    }
     let mut shapes = vec![0; 128];
-    for w in &words {
+    for w in words.keys() {
         if let Some(&first) = w.as_bytes().first().filter(|b| b.is_ascii()) {
             shapes[usize::from(first)] |= 1u32 << w.len().min(31);
         }
     }
-    Starts { words, shapes }
+    Starts { words, shapes, levels }
 }
 
 struct Reader<'a> {
@@ -507,24 +554,37 @@ impl Reader<'_> {
         let mut out = Vec::new();
         let lex = self.lex;
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].is_word() || !self.starts.contains(self.tokens[i].lower.as_ref()) {
+            if !self.tokens[i].is_word() {
                 continue;
             }
-            for level in &lex.calls {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+            let Some(lists) = self.starts.lists(self.tokens[i].lower.as_ref()) else {
+                continue;
+            };
+            use LevelKind::*;
+            for (j, level) in lex.calls.iter().enumerate() {
+                if lists.has(Call, j, false)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+                {
                     out.extend(self.own_call(i, level, n));
                 }
-                if let Some(n) = phrase_at(&self.tokens, i, &level.reported, false) {
+                if lists.has(Call, j, true)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.reported, false)
+                {
                     out.extend(self.reported_call(i, n));
                 }
             }
-            for level in lex.prohibitions.iter().chain(&lex.obligations) {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, level.capitals) {
+            let rules = (lex.prohibitions.iter().enumerate().map(|(j, l)| (Prohibition, j, l)))
+                .chain(lex.obligations.iter().enumerate().map(|(j, l)| (Obligation, j, l)));
+            for (kind, j, level) in rules {
+                if lists.has(kind, j, false)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, level.capitals)
+                {
                     out.extend(self.rule(i, n, level));
                 }
             }
-            for level in &lex.call_modals {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+            for (j, level) in lex.call_modals.iter().enumerate() {
+                if lists.has(CallModal, j, false)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
                     && self.tokens[i].text != self.tokens[i].text.to_uppercase()
                     && let Some((subject, negated, own)) = self.modal(i, n, true)
                     && (own || self.is_agent(&subject))
@@ -543,11 +603,15 @@ impl Reader<'_> {
                     });
                 }
             }
-            for level in &lex.pledges {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+            for (j, level) in lex.pledges.iter().enumerate() {
+                if lists.has(Pledge, j, false)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+                {
                     out.extend(self.pledge(i, n, level));
                 }
-                if let Some(n) = phrase_at(&self.tokens, i, &level.reported, false) {
+                if lists.has(Pledge, j, true)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.reported, false)
+                {
                     let subject = subject(&self.tokens, i);
                     if self.speaks_for_self(subject.clone()).is_none() {
                         out.push(reported(self.trigger(i..i + n), self.actor(subject), i));
