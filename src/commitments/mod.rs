@@ -50,6 +50,8 @@ struct Keys {
     outer: Box<[u32; 1024]>,
     /// The same for the second and second-to-last letters.
     inner: Box<[u32; 1024]>,
+    /// The length of the shortest ASCII key, up to 3 (0 for none).
+    shortest: usize,
 }
 
 /// A pair of ASCII bytes as an index into a 32 × 32 table: a letter's
@@ -60,7 +62,8 @@ fn pair_index(a: u8, b: u8) -> usize {
 
 impl Keys {
     fn new(words: impl Iterator<Item = String>) -> Keys {
-        let mut keys = Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]) };
+        let mut keys =
+            Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]), shortest: 3 };
         for w in words.filter(|w| !w.is_empty()) {
             keys.hashes.insert(crate::read::lowercase_hash(&w));
             // A word with a non-ASCII byte is always looked up.
@@ -69,6 +72,7 @@ impl Keys {
                 let (second, second_last) = if n > 1 { (b[1], b[n - 2]) } else { (b[0], b[n - 1]) };
                 keys.outer[pair_index(b[0], b[n - 1])] |= 1u32 << n.min(31);
                 keys.inner[pair_index(second, second_last)] |= 1u32 << n.min(31);
+                keys.shortest = keys.shortest.min(n);
             }
         }
         keys
@@ -79,13 +83,16 @@ impl Keys {
     /// `won't` is `won` and `t`.
     ///
     /// The text is read 64 bytes at a time as a mask of word bytes, and
-    /// words are found at the mask's changes: one unpredictable branch per
-    /// block rather than one per word.
+    /// words are found where the mask ends a run: one unpredictable branch
+    /// per block rather than one per word. An ASCII word shorter than every
+    /// key is passed over in the mask, without being visited.
     fn find(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut start = 0;
-        let mut carry = 0u64;
+        // The start of the word still open at the end of the block before.
+        let mut open = 0;
+        let mut last = 0u64;
+        let mut last_high = 0u64;
         for (k, chunk) in bytes.chunks(64).enumerate() {
             let (mask, high) = if chunk.len() == 64 {
                 word_mask(chunk)
@@ -94,30 +101,43 @@ impl Keys {
                 block[..chunk.len()].copy_from_slice(chunk);
                 word_mask(&block)
             };
-            // Bit `i` set where byte `i` begins or ends a word.
-            let mut changes = mask ^ (mask << 1 | carry);
-            carry = mask >> 63;
-            while changes != 0 {
-                let at = k * 64 + changes.trailing_zeros() as usize;
-                changes &= changes - 1;
-                if mask >> (at % 64) & 1 == 1 {
-                    start = at;
-                    continue;
-                }
-                let ascii = if start >= k * 64 {
-                    // The word's bits in this block: from `start` up to `at`.
-                    high & (1u64 << (at % 64)).wrapping_sub(1 << (start % 64)) == 0
+            if last >> 63 == 0 {
+                open = k * 64;
+            }
+            // The mask shifted by one and two bytes, the block before's end shifted in.
+            let (by1, by2) = (mask << 1 | last >> 63, mask << 2 | last >> 62);
+            // Bit `i` set where a word ends just before byte `i`…
+            let mut ends = !mask & by1;
+            // … kept when the word is long enough, or its last byte is not ASCII.
+            ends &= match self.shortest {
+                0 | 1 => !0,
+                2 => by1 << 1 | last >> 63,
+                _ => (by1 & by2) << 1 | (last & last << 1) >> 63,
+            } | (high << 1 | last_high >> 63);
+            while ends != 0 {
+                let at = ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                // The word starts after the last non-word byte before it in the block, if any.
+                let before = !mask & ((1u64 << at) - 1);
+                let (start, ascii) = if before != 0 {
+                    let from = 64 - before.leading_zeros() as usize;
+                    (k * 64 + from, high & ((1u64 << at) - (1u64 << from)) == 0)
                 } else {
-                    bytes[start..at].is_ascii()
+                    (open, bytes[open..k * 64 + at].is_ascii())
                 };
+                let word = start..k * 64 + at;
                 // A non-ASCII word may lower-case to another length: always looked up.
-                if !ascii || self.shaped(&bytes[start..at]) {
-                    self.look_up(text, start..at, &mut out);
+                if !ascii || self.shaped(&bytes[word.clone()]) {
+                    self.look_up(text, word, &mut out);
                 }
             }
+            if mask >> 63 == 1 && !mask != 0 {
+                open = k * 64 + 64 - (!mask).leading_zeros() as usize;
+            }
+            (last, last_high) = (mask, high);
         }
-        if carry == 1 {
-            let word = start..bytes.len();
+        if last >> 63 == 1 {
+            let word = open..bytes.len();
             if !bytes[word.clone()].is_ascii() || self.shaped(&bytes[word.clone()]) {
                 self.look_up(text, word, &mut out);
             }
@@ -733,21 +753,32 @@ mod tests {
 
     #[test]
     fn keys_are_found_wherever_the_blocks_fall() {
-        let words = ["will", "urge", "shall", "won", "requested", "é", "élire", "x"];
-        let keys = Keys::new(words.iter().map(|w| w.to_string()));
+        // The shortest ASCII key has one, two and three letters: shorter
+        // words are passed over in the mask, but never a non-ASCII one.
+        let sets: [&[&str]; 3] = [
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "x"],
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "to"],
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "ÉÉ"],
+        ];
         let tails = [
             " will urge WILL, Urge-will.",
             "won't SHALL requested;requested",
-            " ÉLIRE élire willing swill é x",
-            " xx wil1 will",
+            " ÉLIRE élire willing swill é x É to ab",
+            " xx wil1 will to",
             "will",
+            "é",
+            "x",
+            "to",
         ];
-        for pad in 0..140 {
-            for tail in tails {
-                let text = format!("{}{tail}", "a".repeat(pad));
-                assert_eq!(keys.find(&text), slow(&words, &text), "{text:?}");
-                let spaced = format!("{}{tail}", " ".repeat(pad));
-                assert_eq!(keys.find(&spaced), slow(&words, &spaced), "{spaced:?}");
+        for words in sets {
+            let keys = Keys::new(words.iter().map(|w| w.to_string()));
+            for pad in 0..140 {
+                for tail in tails {
+                    for filler in ["a", " ", "ab "] {
+                        let text = format!("{}{tail}", filler.repeat(pad));
+                        assert_eq!(keys.find(&text), slow(words, &text), "{words:?} {text:?}");
+                    }
+                }
             }
         }
     }
