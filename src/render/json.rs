@@ -279,19 +279,28 @@ impl<'a> DiffJson<'a> {
     /// The JSON view of `cmp`, with the changes `keep` accepts.
     pub fn new(cmp: &'a crate::model::Comparison, keep: impl Fn(&crate::model::Change) -> bool) -> Self {
         let by_change = super::commitments::by_change(cmp);
-        let commitment_change = |c: &'a CommitmentChange| CommitmentChangeJson {
-            change: c.kind.name(),
-            old: c.old.map(|o| CommitmentJson::new(&cmp.old, &cmp.commitments.old[o])),
-            new: c.new.map(|n| CommitmentJson::new(&cmp.new, &cmp.commitments.new[n])),
-            strength: c.strength.map(|s| s.name()),
-            type_changed: c.type_changed,
-            polarity_flipped: c.polarity_flipped,
-            actor_changed: c.actor_changed,
-            edits: edits(&c.edits),
-        };
+        let DiffHead { schema, old, new, summary } = DiffHead::new(cmp);
+        let changes = (0..cmp.changes.len())
+            .filter(|&i| keep(&cmp.changes[i]))
+            .map(|i| change_json(cmp, i, &by_change[i]))
+            .collect();
+        DiffJson { schema, old, new, summary, changes }
+    }
+}
+
+/// [`DiffJson`] without its changes, which [`write_diff`] writes apart.
+#[derive(Serialize)]
+struct DiffHead<'a> {
+    schema: &'static str,
+    old: SideJson<'a>,
+    new: SideJson<'a>,
+    summary: SummaryJson,
+}
+
+impl<'a> DiffHead<'a> {
+    fn new(cmp: &'a crate::model::Comparison) -> Self {
         let side = |e: &'a Edition| SideJson { path: &e.path, edition: meta(&e.meta), paragraphs: e.paragraphs.len() };
-        let labels = |e: &'a Edition, ix: &[usize]| ix.iter().map(|&i| e.paragraphs[i].label.as_str()).collect();
-        DiffJson {
+        DiffHead {
             schema: DIFF_SCHEMA,
             old: side(&cmp.old),
             new: side(&cmp.new),
@@ -303,23 +312,37 @@ impl<'a> DiffJson<'a> {
                 });
                 SummaryJson { unchanged, revised, moved, split, merged, new, dropped, commitments }
             },
-            changes: cmp
-                .changes
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| keep(c))
-                .map(|(i, c)| ChangeJson {
-                    kind: c.kind.name(),
-                    old: labels(&cmp.old, &c.old),
-                    new: labels(&cmp.new, &c.new),
-                    similarity: (c.similarity * 1000.0).round() / 1000.0,
-                    renumbered: c.renumbered,
-                    headings: super::diff::headings(cmp, c),
-                    edits: edits(&c.edits),
-                    commitments: by_change[i].iter().map(|c| commitment_change(c)).collect(),
-                })
-                .collect(),
         }
+    }
+}
+
+/// The JSON view of change `i` of `cmp`, whose commitment changes are `commitments`.
+fn change_json<'a>(
+    cmp: &'a crate::model::Comparison,
+    i: usize,
+    commitments: &[&'a CommitmentChange],
+) -> ChangeJson<'a> {
+    let c = &cmp.changes[i];
+    let labels = |e: &'a Edition, ix: &[usize]| ix.iter().map(|&i| e.paragraphs[i].label.as_str()).collect();
+    let commitment_change = |c: &'a CommitmentChange| CommitmentChangeJson {
+        change: c.kind.name(),
+        old: c.old.map(|o| CommitmentJson::new(&cmp.old, &cmp.commitments.old[o])),
+        new: c.new.map(|n| CommitmentJson::new(&cmp.new, &cmp.commitments.new[n])),
+        strength: c.strength.map(|s| s.name()),
+        type_changed: c.type_changed,
+        polarity_flipped: c.polarity_flipped,
+        actor_changed: c.actor_changed,
+        edits: edits(&c.edits),
+    };
+    ChangeJson {
+        kind: c.kind.name(),
+        old: labels(&cmp.old, &c.old),
+        new: labels(&cmp.new, &c.new),
+        similarity: (c.similarity * 1000.0).round() / 1000.0,
+        renumbered: c.renumbered,
+        headings: super::diff::headings(cmp, c),
+        edits: edits(&c.edits),
+        commitments: commitments.iter().map(|c| commitment_change(c)).collect(),
     }
 }
 
@@ -378,7 +401,54 @@ pub fn write_diff(
     cmp: &crate::model::Comparison,
     keep: impl Fn(&crate::model::Change) -> bool,
 ) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, &DiffJson::new(cmp, keep))?;
+    // The same bytes as serialising a DiffJson whole: its head without the
+    // closing brace, then the changes, a piece at a time. A second thread
+    // writes every other piece into a buffer while this one writes the
+    // rest, so no more than a few pieces are held at once.
+    const PIECE: usize = 256;
+    let mut head = serde_json::to_vec(&DiffHead::new(cmp))?;
+    head.pop();
+    out.write_all(&head)?;
+    out.write_all(b",\"changes\":[")?;
+    let by_change = super::commitments::by_change(cmp);
+    let kept: Vec<usize> = (0..cmp.changes.len()).filter(|&i| keep(&cmp.changes[i])).collect();
+    let pieces: Vec<&[usize]> = kept.chunks(PIECE).collect();
+    let write_piece = |out: &mut dyn Write, piece: &[usize]| -> std::io::Result<()> {
+        for (k, &i) in piece.iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, &change_json(cmp, i, &by_change[i]))?;
+        }
+        Ok(())
+    };
+    let (pieces, write_piece) = (&pieces, &write_piece);
+    std::thread::scope(|s| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(2);
+        s.spawn(move || {
+            for piece in pieces.iter().skip(1).step_by(2) {
+                let mut buffer = Vec::new();
+                let written = write_piece(&mut buffer, piece).map(|()| buffer);
+                // The receiver is gone only when writing failed: stop.
+                if send.send(written).is_err() {
+                    return;
+                }
+            }
+        });
+        for (p, piece) in pieces.iter().enumerate() {
+            if p > 0 {
+                out.write_all(b",")?;
+            }
+            if p % 2 == 0 {
+                write_piece(out, piece)?;
+            } else {
+                let buffer = receive.recv().map_err(std::io::Error::other)??;
+                out.write_all(&buffer)?;
+            }
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    out.write_all(b"]}")?;
     writeln!(out)
 }
 
