@@ -429,26 +429,40 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
         }
     }
     // The new edition's commitments in document order, each with the old
-    // one it was copied from, if it was: those read and the copies, merged
-    // (a paragraph is either read or copied).
+    // one it was copied from, if it was: the copies (made on two threads, a
+    // piece of the new edition at a time) and those read, merged (a
+    // paragraph is either read or copied).
     let mut first_of = vec![usize::MAX; cmp.old.paragraphs.len() + 1];
     for (i, c) in old.iter().enumerate().rev() {
         first_of[c.paragraph] = i;
     }
+    let ranges: Vec<std::ops::Range<usize>> =
+        (0..same.len()).step_by(PIECE * 4).map(|s| s..(s + PIECE * 4).min(same.len())).collect();
+    let copies = crate::parallel::map(&ranges, |range| {
+        let mut out = Vec::new();
+        for p in range.clone() {
+            let Some(o) = same[p] else { continue };
+            let start = first_of[o];
+            for (i, c) in old.iter().enumerate().skip(start).take_while(|(_, c)| c.paragraph == o) {
+                out.push((Commitment { paragraph: p, ..c.clone() }, i));
+            }
+        }
+        out
+    });
     let mut new = Vec::with_capacity(read.len() + old.len());
     let mut copied = Vec::with_capacity(read.len() + old.len());
     let mut read = read.into_iter().peekable();
-    for (p, o) in same.iter().enumerate() {
-        while let Some(c) = read.next_if(|c| c.paragraph <= p) {
-            new.push(c);
+    for (c, i) in copies.into_iter().flatten() {
+        while let Some(r) = read.next_if(|r| r.paragraph < c.paragraph) {
+            new.push(r);
             copied.push(None);
         }
-        let Some(o) = *o else { continue };
-        let start = first_of[o];
-        for (i, c) in old.iter().enumerate().skip(start).take_while(|(_, c)| c.paragraph == o) {
-            new.push(Commitment { paragraph: p, ..c.clone() });
-            copied.push(Some(i));
-        }
+        new.push(c);
+        copied.push(Some(i));
+    }
+    for r in read {
+        new.push(r);
+        copied.push(None);
     }
     let changes = match_commitments(cmp, &old, &new, &copied);
     cmp.commitments = Commitments { searched: true, old, new, changes };
