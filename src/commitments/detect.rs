@@ -18,7 +18,7 @@
 //!   pledge (`the Council urged`, `Member States agreed to`).
 
 use super::lexicon::{Level, Lexicon, Phrases};
-use super::tokens::{Token, tokenize, tokenize_lowered};
+use super::tokens::{Scratch, Token, tokenize};
 use crate::model::CommitmentType;
 
 /// What the detector found in one sentence.
@@ -741,8 +741,19 @@ pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> Optio
 
 /// [`detect_sentence`] with the lexicon's [`Starts`] computed once.
 pub fn detect_with(sentence: &str, lex: &Lexicon, starts: &Starts, context: Context) -> Option<Found> {
-    let lowered = sentence.to_ascii_lowercase();
-    let reader = Reader { lex, starts, sentence, tokens: tokenize_lowered(sentence, &lowered), context };
+    detect_in(sentence, lex, starts, context, &mut Scratch::default())
+}
+
+/// [`detect_with`], the sentence's tokens made in `scratch`'s buffers.
+pub fn detect_in(
+    sentence: &str,
+    lex: &Lexicon,
+    starts: &Starts,
+    context: Context,
+    scratch: &mut Scratch,
+) -> Option<Found> {
+    let lowered = scratch.lower(sentence);
+    let reader = Reader { lex, starts, sentence, tokens: scratch.tokens(sentence, &lowered), context };
     let mut candidates = reader.candidates();
     for c in &mut candidates {
         if c.priority > 1 && reader.in_report_frame(c.at) {
@@ -752,7 +763,10 @@ pub fn detect_with(sentence: &str, lex: &Lexicon, starts: &Starts, context: Cont
             c.priority = 1;
         }
     }
-    candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found)
+    let found = candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found);
+    let buffer = scratch.keep(reader.tokens);
+    *buffer = lowered;
+    found
 }
 
 #[cfg(test)]

@@ -247,13 +247,18 @@ impl Detector {
                 Sentence { text: s, trigger: !self.prefilter.find(s).is_empty(), before }
             })
             .collect();
-        self.read_paragraph(&read, &mut None)
+        self.read_paragraph(&read, &mut None, &mut Default::default())
     }
 
     /// [`Detector::paragraph`], with the commitment whose list is still
     /// open from the paragraph before (`stem`); leaves in `stem` the one
     /// still open at the end. A list goes on while paragraphs open with an item.
-    fn read_paragraph(&self, sentences: &[Sentence], stem: &mut Option<Found>) -> Vec<Option<Found>> {
+    fn read_paragraph(
+        &self,
+        sentences: &[Sentence],
+        stem: &mut Option<Found>,
+        scratch: &mut tokens::Scratch,
+    ) -> Vec<Option<Found>> {
         if sentences.first().is_none_or(|s| list_item(s.text).is_none()) {
             *stem = None;
         }
@@ -262,7 +267,7 @@ impl Detector {
             let context = Context { before };
             let item = list_item(sentence);
             let found = if item.is_some() && stem.is_some() || trigger {
-                detect::detect_with(sentence, &self.lexicon, &self.starts, context)
+                detect::detect_in(sentence, &self.lexicon, &self.starts, context, scratch)
             } else {
                 None
             };
@@ -295,6 +300,7 @@ impl Detector {
     ) -> Vec<Commitment> {
         let mut out = Vec::new();
         let mut stem = None;
+        let mut scratch = tokens::Scratch::default();
         for (p, paragraph) in edition.paragraphs.iter().enumerate().take(range.end).skip(range.start) {
             if skip(p) {
                 stem = None;
@@ -317,7 +323,7 @@ impl Detector {
                     before: &text[..span.start as usize],
                 })
                 .collect();
-            let found = self.read_paragraph(&sentences, &mut stem);
+            let found = self.read_paragraph(&sentences, &mut stem, &mut scratch);
             for (s, (sentence, found)) in sentences.iter().map(|s| s.text).zip(found).enumerate() {
                 if let Some(f) = found {
                     out.push(Commitment {

@@ -46,18 +46,61 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
     tokens(sentence, None)
 }
 
-/// [`tokenize`], given the sentence's ASCII lower case (`lowered`,
-/// [`str::to_ascii_lowercase`]: the same length): an ASCII word's lower
-/// case is borrowed from it rather than allocated.
-pub fn tokenize_lowered<'a>(sentence: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
-    debug_assert_eq!(sentence.len(), lowered.len());
-    tokens(sentence, Some(lowered))
+/// Buffers that one thread reuses from sentence to sentence: the tokens'
+/// vector and the sentence's lower case. A sentence's tokens took an
+/// allocation of a few kilobytes each, which the allocator serves slowly.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token<'static>>,
+    lowered: String,
+}
+
+impl Scratch {
+    /// The ASCII lower case of `sentence` ([`str::to_ascii_lowercase`]),
+    /// in the reused buffer: hand it back with [`Scratch::keep`].
+    pub fn lower(&mut self, sentence: &str) -> String {
+        let mut lowered = std::mem::take(&mut self.lowered);
+        lowered.clear();
+        lowered.push_str(sentence);
+        lowered.make_ascii_lowercase();
+        lowered
+    }
+
+    /// The tokens of `sentence`, as [`tokenize`] makes them, in the reused
+    /// vector; `lowered` is [`Scratch::lower`] of it, whose ASCII words'
+    /// lower case the tokens borrow. Hand them back with [`Scratch::keep`].
+    pub fn tokens<'a>(&mut self, sentence: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+        debug_assert_eq!(sentence.len(), lowered.len());
+        let mut tokens = recycle(std::mem::take(&mut self.tokens));
+        tokens_into(&mut tokens, sentence, Some(lowered));
+        tokens
+    }
+
+    /// Takes the buffers back: the tokens first, then the lower case they borrowed.
+    pub fn keep(&mut self, tokens: Vec<Token<'_>>) -> &mut String {
+        self.tokens = recycle(tokens);
+        &mut self.lowered
+    }
+}
+
+/// An emptied vector of tokens of another lifetime in the same allocation
+/// (collected in place: the element types have the same layout).
+// `filter_map` rather than `filter`: the item's type changes (its lifetime).
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    tokens.clear();
+    tokens.into_iter().filter_map(|_| None).collect()
 }
 
 fn tokens<'a>(sentence: &'a str, lowered: Option<&'a str>) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(sentence.len() / 4);
+    tokens_into(&mut out, sentence, lowered);
+    out
+}
+
+fn tokens_into<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, lowered: Option<&'a str>) {
     let bytes = sentence.as_bytes();
     let char_at = |i: usize| sentence[i..].chars().next().unwrap_or(' ');
-    let mut out = Vec::with_capacity(sentence.len() / 4);
     let mut i = 0;
     while i < bytes.len() {
         let c = if bytes[i] < 0x80 { char::from(bytes[i]) } else { char_at(i) };
@@ -97,13 +140,12 @@ fn tokens<'a>(sentence: &'a str, lowered: Option<&'a str>) -> Vec<Token<'a>> {
                 break;
             }
         }
-        push_word(&mut out, sentence, lowered.filter(|_| ascii), start, end_word);
+        push_word(out, sentence, lowered.filter(|_| ascii), start, end_word);
         if end_word < end {
             let rest = &sentence[end_word..end];
             out.push(Token { text: rest, lower: Cow::Borrowed(rest), start: end_word, end, word: false });
         }
     }
-    out
 }
 
 fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, lowered: Option<&'a str>, start: usize, end: usize) {
@@ -155,10 +197,16 @@ mod tests {
             ["the", "secretary-general", "will", "not", "urge", "u.n", ".", "bodies", "(", "1/4", "percent", ")", "."]
         );
         assert_eq!(lower("shouldn't, I"), ["should", "not", ",", "i"]);
-        // The same with the lower case given.
+        // The same with the lower case given, and in reused buffers.
+        let mut scratch = Scratch::default();
         for s in ["The Secretary-General won’t urge U.N. bodies (1/4 percent).", "shouldn't, I", "We CAN'T, Élise"] {
-            assert_eq!(tokenize(s), tokenize_lowered(s, &s.to_ascii_lowercase()), "{s}");
+            let lowered = scratch.lower(s);
+            let tokens = scratch.tokens(s, &lowered);
+            assert_eq!(tokens, tokenize(s), "{s}");
+            let buffer = scratch.keep(tokens);
+            *buffer = lowered;
         }
+        assert!(scratch.tokens.capacity() > 0 && scratch.lowered.capacity() > 0, "the allocations are kept");
         let t = tokenize("We can't");
         assert_eq!((t[1].text, t[2].text), ("ca", "n't"));
     }
