@@ -39,12 +39,12 @@ pub struct Detector {
 }
 
 /// A set of words looked for in running text: their lower-case hashes,
-/// and the shapes of the ASCII ones (first and last letters, second and
-/// second-to-last letters, length), so that most words are passed over
-/// without hashing.
+/// each with what must follow it, and the shapes of the ASCII ones (first
+/// and last letters, second and second-to-last letters, length), so that
+/// most words are passed over without hashing.
 #[derive(Debug, Clone)]
 struct Keys {
-    hashes: rustc_hash::FxHashSet<u64>,
+    hashes: rustc_hash::FxHashMap<u64, Follows>,
     /// For each pair of first and last letters, a bit per word length (31
     /// and longer share the last).
     outer: Box<[u32; 1024]>,
@@ -60,12 +60,66 @@ fn pair_index(a: u8, b: u8) -> usize {
     usize::from(a & 31) << 5 | usize::from(b & 31)
 }
 
+/// What may follow a key for one of its phrases to stand there.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Follows {
+    /// Anything: the key ends a phrase, or its next word is not plain.
+    anything: bool,
+    /// An apostrophe: the key is a contraction's stem (`shan` of `shan't`,
+    /// `won` of `won't`).
+    apostrophe: bool,
+    /// A space and one of these words (their lower-case hashes):
+    /// `committed` stands in `committed to` and `committed themselves to`.
+    words: rustc_hash::FxHashSet<u64>,
+}
+
+impl Follows {
+    fn anything() -> Follows {
+        Follows { anything: true, ..Follows::default() }
+    }
+
+    fn apostrophe() -> Follows {
+        Follows { apostrophe: true, ..Follows::default() }
+    }
+
+    fn word(word: &str) -> Follows {
+        Follows { words: [crate::read::lowercase_hash(word)].into_iter().collect(), ..Follows::default() }
+    }
+
+    /// What may follow a key in any of its phrases.
+    fn add(&mut self, other: Follows) {
+        self.anything |= other.anything;
+        self.apostrophe |= other.apostrophe;
+        self.words.extend(other.words);
+    }
+
+    /// Whether `rest`, the text just after a key, may go on one of its
+    /// phrases. A phrase's words are consecutive tokens: only spaces come
+    /// between them, and punctuation or a mark after the key (`committed,`
+    /// `committed-to`) ends the phrase or makes the key part of a longer
+    /// token. A non-ASCII character is let through.
+    fn allows(&self, rest: &str) -> bool {
+        if self.anything || self.apostrophe && rest.starts_with(['\'', '’']) {
+            return true;
+        }
+        if self.words.is_empty() {
+            return false;
+        }
+        let after = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if after.len() == rest.len() {
+            return rest.starts_with(|c: char| !c.is_ascii());
+        }
+        let next = after.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        !next.is_ascii() || self.words.contains(&crate::read::lowercase_hash(next))
+    }
+}
+
 impl Keys {
-    fn new(words: impl Iterator<Item = String>) -> Keys {
+    fn new(words: impl Iterator<Item = (String, Follows)>) -> Keys {
         let mut keys =
             Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]), shortest: 3 };
-        for w in words.filter(|w| !w.is_empty()) {
-            keys.hashes.insert(crate::read::lowercase_hash(&w));
+        for (w, follows) in words.filter(|(w, _)| !w.is_empty()) {
+            keys.hashes.entry(crate::read::lowercase_hash(&w)).or_default().add(follows);
             // A word with a non-ASCII byte is always looked up.
             if w.is_ascii() {
                 let (b, n) = (w.as_bytes(), w.len());
@@ -158,7 +212,9 @@ impl Keys {
     /// Adds the start of `text[word]` to `out` when it is a key.
     #[inline(never)]
     fn look_up(&self, text: &str, word: std::ops::Range<usize>, out: &mut Vec<usize>) {
-        if self.hashes.contains(&crate::read::lowercase_hash(&text[word.clone()])) {
+        if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
+            && follows.allows(&text[word.end..])
+        {
             out.push(word.start);
         }
     }
@@ -200,24 +256,37 @@ fn word_mask(chunk: &[u8]) -> (u64, u64) {
 impl Detector {
     /// A detector for `lexicon`.
     pub fn new(lexicon: Lexicon) -> Detector {
-        let prefilter = lexicon
-            .trigger_phrases()
-            // The longest word is the rarest: `is required to` is looked for as
-            // `required`; of a word with marks (`mustn't`), its longest run.
-            .filter_map(|p| p.iter().rev().max_by_key(|w| w.chars().count()))
-            .filter_map(|w| w.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count()))
-            .map(str::to_lowercase)
-            // Contractions the tokens read back (`mustn't` is `must not`,
-            // `won't` is `will not`) are words of their own to the prefilter.
-            .flat_map(|w| {
-                let irregular = match w.as_str() {
-                    "will" => Some("won".to_string()),
-                    "shall" => Some("shan".to_string()),
-                    _ => None,
-                };
-                let negated = format!("{w}n");
-                [Some(w), Some(negated), irregular].into_iter().flatten()
-            });
+        // The longest word of each trigger phrase is the rarest: `is required
+        // to` is looked for as `required`, followed by `to`; of a word with
+        // marks (`secretary-general`), its longest run, followed by anything.
+        let plain = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric());
+        let prefilter = lexicon.trigger_phrases().filter_map(|p| {
+            let (at, word) = p.iter().enumerate().rev().max_by_key(|(_, w)| w.chars().count())?;
+            let key = word.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count())?;
+            let follows = match p.get(at + 1) {
+                Some(next) if plain(word) && plain(next) => Follows::word(next),
+                _ => Follows::anything(),
+            };
+            Some((key.to_lowercase(), follows))
+        });
+        // Contractions the tokens read back (`mustn't` is `must not`,
+        // `won't` is `will not`) are words of their own to the prefilter:
+        // with a straight apostrophe its stem (`mustn`, followed by the
+        // apostrophe); with a curly one, which is not ASCII and so part of
+        // the word, the whole contraction (`mustn’t`).
+        let prefilter = prefilter.flat_map(|(w, follows)| {
+            let stem = match w.as_str() {
+                "will" => "wo",
+                "shall" => "sha",
+                _ => w.as_str(),
+            };
+            let contractions = [format!("{w}n"), format!("{stem}n")]
+                .into_iter()
+                .map(|c| (c, Follows::apostrophe()))
+                .chain([format!("{w}n’t"), format!("{stem}n’t")].into_iter().map(|c| (c, Follows::anything())))
+                .collect::<Vec<_>>();
+            std::iter::once((w, follows)).chain(contractions)
+        });
         let prefilter = Keys::new(prefilter);
         Detector { starts: detect::starts(&lexicon), lexicon, prefilter }
     }
@@ -772,6 +841,45 @@ mod tests {
     }
 
     #[test]
+    fn a_key_is_found_only_where_one_of_its_phrases_can_stand() {
+        let detector = super::Detector::default();
+        let found = |text: &str| !detector.prefilter.find(text).is_empty();
+        for text in [
+            "States committed to act.",
+            "States committed themselves to act.",
+            "States are committed\n to act.",
+            "You shan't copy it.",
+            "You may not copy it.",
+            "You MAY NOT copy it.",
+            "You mayn’t copy it.",
+            "The Committee won’t raise rates.",
+            "They undertake to report.",
+            "I urge States.",
+            "It will.",
+        ] {
+            assert!(found(text), "{text}");
+        }
+        for text in [
+            "Crimes committed by armed groups.",
+            "Crimes were committed, to be sure.",
+            "Crimes committed-to-memory.",
+            "Fighting in Shan State.",
+            "It may be late.",
+            "Work undertaken in 2017.",
+            "Action plans were adopted.",
+            "The report was committed",
+        ] {
+            assert!(!found(text), "{text}");
+        }
+        // A curly apostrophe is part of the prefilter's word: the contraction
+        // is a key of its own, and the sentence is read.
+        let read = detector.paragraph(&["You mustn’t copy it.", "The Committee won’t raise rates."]);
+        let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| (f.kind, f.negated))).collect();
+        use crate::model::CommitmentType::*;
+        assert_eq!(kinds, [Some((Prohibition, true)), Some((Pledge, true))]);
+    }
+
+    #[test]
     fn keys_are_found_wherever_the_blocks_fall() {
         // The shortest ASCII key has one, two and three letters: shorter
         // words are passed over in the mask, but never a non-ASCII one.
@@ -791,7 +899,7 @@ mod tests {
             "to",
         ];
         for words in sets {
-            let keys = Keys::new(words.iter().map(|w| w.to_string()));
+            let keys = Keys::new(words.iter().map(|w| (w.to_string(), super::Follows::anything())));
             for pad in 0..140 {
                 for tail in tails {
                     for filler in ["a", " ", "ab "] {
