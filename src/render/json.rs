@@ -248,16 +248,25 @@ struct CommitmentChangeTail<'a> {
     edits: Vec<EditJson<'a>>,
 }
 
+impl<'a> CommitmentChangeTail<'a> {
+    fn new(c: &'a CommitmentChange) -> Self {
+        CommitmentChangeTail {
+            strength: c.strength.map(|s| s.name()),
+            type_changed: c.type_changed,
+            polarity_flipped: c.polarity_flipped,
+            actor_changed: c.actor_changed,
+            edits: edits(&c.edits),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct CommitmentChangeJson<'a> {
     change: &'static str,
     old: Option<CommitmentJson<'a>>,
     new: Option<CommitmentJson<'a>>,
-    strength: Option<&'static str>,
-    type_changed: bool,
-    polarity_flipped: bool,
-    actor_changed: bool,
-    edits: Vec<EditJson<'a>>,
+    #[serde(flatten)]
+    tail: CommitmentChangeTail<'a>,
 }
 
 #[derive(Serialize)]
@@ -338,11 +347,7 @@ fn change_json<'a>(
         change: c.kind.name(),
         old: c.old.map(|o| CommitmentJson::new(&cmp.old, &cmp.commitments.old[o])),
         new: c.new.map(|n| CommitmentJson::new(&cmp.new, &cmp.commitments.new[n])),
-        strength: c.strength.map(|s| s.name()),
-        type_changed: c.type_changed,
-        polarity_flipped: c.polarity_flipped,
-        actor_changed: c.actor_changed,
-        edits: edits(&c.edits),
+        tail: CommitmentChangeTail::new(c),
     };
     ChangeJson {
         kind: c.kind.name(),
@@ -395,14 +400,7 @@ fn write_change(
             _ => serde_json::to_writer(&mut *out, &new)?,
         }
         scratch.clear();
-        let tail = CommitmentChangeTail {
-            strength: c.strength.map(|s| s.name()),
-            type_changed: c.type_changed,
-            polarity_flipped: c.polarity_flipped,
-            actor_changed: c.actor_changed,
-            edits: edits(&c.edits),
-        };
-        serde_json::to_writer(&mut *scratch, &tail)?;
+        serde_json::to_writer(&mut *scratch, &CommitmentChangeTail::new(c))?;
         // `{"strength":…}` without its opening brace.
         out.write_all(b",")?;
         out.write_all(&scratch[1..])?;
