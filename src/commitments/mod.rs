@@ -179,11 +179,7 @@ impl Keys {
                 } else {
                     (open, bytes[open..k * 64 + at].is_ascii())
                 };
-                let word = start..k * 64 + at;
-                // A non-ASCII word may lower-case to another length: always looked up.
-                if !ascii || self.shaped(&bytes[word.clone()]) {
-                    self.look_up(text, word, &mut out);
-                }
+                self.visit(text, start..k * 64 + at, ascii, &mut out);
             }
             if mask >> 63 == 1 && !mask != 0 {
                 open = k * 64 + 64 - (!mask).leading_zeros() as usize;
@@ -191,12 +187,19 @@ impl Keys {
             (last, last_high) = (mask, high);
         }
         if last >> 63 == 1 {
-            let word = open..bytes.len();
-            if !bytes[word.clone()].is_ascii() || self.shaped(&bytes[word.clone()]) {
-                self.look_up(text, word, &mut out);
-            }
+            self.visit(text, open..bytes.len(), bytes[open..].is_ascii(), &mut out);
         }
         out
+    }
+
+    /// Looks up the word `text[word]` when it may be a key: a non-ASCII
+    /// word (it may lower-case to another length) always, an ASCII one
+    /// when it has a key's shape.
+    #[inline(always)]
+    fn visit(&self, text: &str, word: std::ops::Range<usize>, ascii: bool, out: &mut Vec<usize>) {
+        if !ascii || self.shaped(&text.as_bytes()[word.clone()]) {
+            self.look_up(text, word, out);
+        }
     }
 
     /// Whether an ASCII word has the shape of a key.
@@ -431,6 +434,11 @@ fn pieces(edition: &Edition) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// `0..n` in consecutive ranges of `size` (the last may be shorter).
+fn ranges(n: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect()
+}
+
 /// A sentence and what one pass of the prefilter over its paragraph found in it.
 #[derive(Clone, Copy)]
 struct Sentence<'a> {
@@ -511,9 +519,7 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     for (i, c) in old.iter().enumerate().rev() {
         first_of[c.paragraph] = i;
     }
-    let ranges: Vec<std::ops::Range<usize>> =
-        (0..same.len()).step_by(PIECE * 4).map(|s| s..(s + PIECE * 4).min(same.len())).collect();
-    let copies = crate::parallel::map(&ranges, |range| {
+    let copies = crate::parallel::map(&ranges(same.len(), PIECE * 4), |range| {
         let mut out = Vec::new();
         for p in range.clone() {
             let Some(o) = same[p] else { continue };
@@ -660,9 +666,8 @@ fn match_commitments(
             })
             .collect()
     };
-    let chunks: Vec<std::ops::Range<usize>> =
-        (0..old.len()).step_by(PIECE).map(|s| s..(s + PIECE).min(old.len())).collect();
-    let mut out: Vec<_> = crate::parallel::map(&chunks, |r| pairs(r.clone())).into_iter().flatten().collect();
+    let mut out: Vec<_> =
+        crate::parallel::map(&ranges(old.len(), PIECE), |r| pairs(r.clone())).into_iter().flatten().collect();
     for (n, c) in new.iter().enumerate() {
         if !paired_new[n] {
             out.push((
