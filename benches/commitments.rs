@@ -5,21 +5,13 @@
 use editions::align::AlignOptions;
 use editions::commitments::{self, Detector};
 use editions::{classify, parse_file, segment::Options};
-use std::path::{Path, PathBuf};
+
+mod common;
+use common::{CABF_NEW, CABF_OLD, GEN_NEW, GEN_OLD, UN, path};
 
 fn main() {
     divan::main();
 }
-
-fn path(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-const UN: &str = "editions/un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt";
-const CABF_OLD: &str = "editions/cabf-baseline-requirements/2025-12-16_v2.2.1.txt";
-const CABF_NEW: &str = "editions/cabf-baseline-requirements/2026-04-01_v2.2.6.txt";
-const GEN_OLD: &str = "tests/fixtures/generated/old_1000.txt";
-const GEN_NEW: &str = "tests/fixtures/generated/new_1000.txt";
 
 #[divan::bench(args = [UN, CABF_NEW, GEN_NEW])]
 fn detect_edition(bencher: divan::Bencher, file: &str) {
