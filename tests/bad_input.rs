@@ -144,12 +144,23 @@ fn duplicated_and_out_of_order_numbers_get_unique_labels_and_warnings() {
 }
 
 #[test]
+fn an_annex_has_labels_of_its_own() {
+    let doc =
+        "1. The first.\n\n2. The second.\n\n3. The third.\n\nAnnex II\n\n1. The annex's first.\n\n2. Its second.\n";
+    let e = edition_of(doc.as_bytes(), "x.txt");
+    assert_eq!(labels(&e), ["1", "2", "3", "annex-II:1", "annex-II:2"]);
+    assert_eq!(e.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Annex II"]);
+    assert_eq!(e.heading_texts(&e.paragraphs[3]), ["Annex II"]);
+    assert_eq!(e.paragraphs[3].number.as_deref(), Some("1"));
+    assert_eq!(e.warnings, Vec::<String>::new());
+}
+
+#[test]
 fn numbering_that_starts_again() {
-    let doc = "1. The first.\n\n2. The second.\n\n3. The third.\n\nAnnex\n\n1. The annex's first.\n\n2. Its second.\n";
+    let doc = "1. The first.\n\n2. The second.\n\n3. The third.\n\nPart two\n\n1. Its first.\n\n2. Its second.\n";
     let e = edition_of(doc.as_bytes(), "x.txt");
     assert_eq!(labels(&e), ["1", "2", "3", "1_2", "2_2"]);
-    assert_eq!(e.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Annex"]);
-    assert_eq!(e.heading_texts(&e.paragraphs[3]), ["Annex"]);
+    assert_eq!(e.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Part two"]);
     assert_eq!(
         e.warnings[0],
         "line 9: paragraph numbering starts again at 1 after 3; repeated numbers get labels such as 1_2"

@@ -213,6 +213,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
         draft.paragraphs.push(DraftParagraph {
             number: None,
             section: section.clone(),
+            part: None,
             headings: stack.clone(),
             text,
             line: first.line_no(),

@@ -9,6 +9,9 @@ pub struct DraftParagraph {
     pub number: Option<String>,
     /// The key of the section it belongs to, for `<section>:<n>` labels.
     pub section: Option<String>,
+    /// The key of the annex or enclosure it belongs to (`annex-II`), which
+    /// starts its label.
+    pub part: Option<String>,
     /// Indices of the headings it sits under.
     pub headings: Vec<usize>,
     /// Joined text, not yet repaired.

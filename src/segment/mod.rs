@@ -13,6 +13,7 @@ mod footnotes;
 mod lines;
 pub mod meta;
 mod numbered;
+mod numbering;
 mod repair;
 pub mod sentences;
 
@@ -171,8 +172,9 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     }
 }
 
-/// Each paragraph's label: its number as printed, `<section>:<n>` in a
-/// sectioned document, or its ordinal. A label already taken gets `_2`,
+/// Each paragraph's label: its number as printed (`<part>:<number>` in an
+/// annex or enclosure), `<section>:<n>` in a sectioned document or for an
+/// unnumbered paragraph of a part, or its ordinal. A label already taken gets `_2`,
 /// `_3`, …, noted in `relabelled`.
 fn labels(paragraphs: &[draft::DraftParagraph], layout: Layout, relabelled: &mut Vec<String>) -> Vec<String> {
     let mut per_section: HashMap<&str, usize> = HashMap::new();
@@ -180,10 +182,13 @@ fn labels(paragraphs: &[draft::DraftParagraph], layout: Layout, relabelled: &mut
         .iter()
         .enumerate()
         .map(|(i, p)| match (&p.number, layout) {
-            (Some(n), _) => n.clone(),
+            (Some(n), _) => match &p.part {
+                Some(part) => format!("{part}:{n}"),
+                None => n.clone(),
+            },
             (None, Layout::Unnumbered) => (i + 1).to_string(),
             (None, _) => {
-                let key = p.section.as_deref().unwrap_or("front");
+                let key = p.part.as_deref().or(p.section.as_deref()).unwrap_or("front");
                 let n = per_section.entry(key).or_default();
                 *n += 1;
                 format!("{key}:{n}")
