@@ -12,6 +12,40 @@ fn is_closer(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"' | '\'')
 }
 
+/// The last word of `before` is one a number follows as text
+/// (`resolution 1 (2005)`, `paragraph 4 (a)`, `Phase 2 The`), so a number
+/// after it is no footnote marker.
+fn takes_number(before: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "paragraph",
+        "paragraphs",
+        "para",
+        "resolution",
+        "resolutions",
+        "article",
+        "articles",
+        "section",
+        "sections",
+        "annex",
+        "chapter",
+        "figure",
+        "table",
+        "page",
+        "pages",
+        "item",
+        "items",
+        "rule",
+        "phase",
+        "step",
+        "level",
+        "no",
+        "number",
+        "category",
+    ];
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
 /// and returns where it was.
 pub fn take_marker(texts: &mut [String], mark: &str, from: Position, last: usize) -> Option<Position> {
@@ -51,8 +85,13 @@ fn find(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>,
             if glued_before.is_some_and(is_closer) {
                 return Some((s - spaces..e, ""));
             }
-            // `commission 7  to`: after a word, only with two spaces after.
-            if glued_before.is_some_and(char::is_alphabetic) && after.starts_with("  ") {
+            // `commission 7  to`: after a word, only with two spaces after;
+            // `the Levant 1 (ISIL`, `the Monitoring Team 4 The`: after a word
+            // that takes no number, before a bracket or a capital.
+            let opens = following.is_some_and(|c| c == '(' || c == '“' || c.is_uppercase());
+            if glued_before.is_some_and(char::is_alphabetic)
+                && (after.starts_with("  ") || opens && !takes_number(word_end))
+            {
                 return Some((s - spaces..e, ""));
             }
             continue;
@@ -91,11 +130,15 @@ mod tests {
         assert_eq!(take("on 13 July 2018.4 In that", "4"), "on 13 July 2018. In that");
         assert_eq!(take("for Refugees.5", "5"), "for Refugees.");
         assert_eq!(take("commission 7  to accelerate", "7"), "commission  to accelerate");
+        assert_eq!(take("and the Levant 1 (ISIL, hereinafter", "1"), "and the Levant (ISIL, hereinafter");
     }
 
     #[test]
     fn numbers_are_not_markers() {
-        let mut t = vec!["rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items".to_string()];
+        let mut t = vec![
+            "rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items, resolution 7 (2005), Phase 5 The"
+                .to_string(),
+        ];
         for mark in ["1", "2", "5", "7"] {
             assert_eq!(take_marker(&mut t, mark, (0, 0), 0), None, "{mark}");
         }

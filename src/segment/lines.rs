@@ -1,6 +1,7 @@
 //! Lines of an edition with PDF-extraction noise marked: URL blocks, page
 //! headers and footers, footnote blocks, and a leading YAML front matter.
 
+use super::pages::is_furniture_shaped;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -50,6 +51,10 @@ pub struct Cleaned<'a> {
     pub footnotes: Vec<RawFootnote>,
     /// `key: value` pairs of a YAML front matter.
     pub front_matter: Vec<(String, String)>,
+    /// Running headers and footers taken out (lines).
+    pub furniture_lines: usize,
+    /// Masthead lines taken out (a UN report's first-page block).
+    pub masthead_lines: usize,
     /// The text looks extracted from a PDF: hard-wrapped lines separated by
     /// blank lines, or footnote blocks. Blank lines then separate nothing.
     pub pdf_like: bool,
@@ -59,11 +64,9 @@ pub struct Cleaned<'a> {
 /// PDF extraction puts them in blocks at page ends. Link targets may hold a
 /// no-break space; `www.` lines are text (they continue footnotes).
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*https?://[^ \t]+\s*$").unwrap());
-/// Page headers and footers of PDF extractions: a document symbol
-/// (`S/2018/1042`), a job number (`18-19668 (E)`), a page number (`3/16`).
-static PAGE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?|\d{1,4}\s*/\s*\d{1,4})\s*$").unwrap()
-});
+/// The note of a UN document's languages under an annex heading:
+/// `[Original: Arabic, Chinese, English, French, Russian and Spanish]`.
+static LANGUAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[Original: [^\]]*\]\s*$").unwrap());
 static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s*$").unwrap());
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
@@ -97,6 +100,8 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let start = front_matter(&raw, &mut out.front_matter);
     out.pdf_like = is_pdf_like(&raw[start..]);
 
+    let mut furniture = vec![false; raw.len()];
+    (out.furniture_lines, out.masthead_lines) = super::pages::furniture(&raw[start..], &mut furniture[start..]);
     let mut keep = vec![false; raw.len()];
     let mut i = start;
     let mut next_mark: Option<u32> = None;
@@ -104,12 +109,12 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         let t = raw[i].text;
         if t.trim_start().starts_with("_____")
             && FOOTNOTE_RULE.is_match(t)
-            && let Some(end) = footnote_block(&raw, i, &mut next_mark, &mut out)
+            && let Some(end) = footnote_block(&raw, i, &furniture, &mut next_mark, &mut out)
         {
             i = end;
             continue;
         }
-        keep[i] = !is_noise(t, out.pdf_like);
+        keep[i] = !furniture[i] && !is_noise(t, out.pdf_like);
         i += 1;
     }
     // A page break (noise taken out, or a form feed) inside a sentence is
@@ -156,34 +161,52 @@ fn is_noise(t: &str, pdf_like: bool) -> bool {
     if s.len() > 40 {
         return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
     }
-    // Every pattern starts with a capital, a digit or `http`; an ASCII
-    // character that is none of these (the end of a sentence, mostly)
+    // Every pattern starts with a capital, a digit, `*`, `[` or `http`; an
+    // ASCII character that is none of these (the end of a sentence, mostly)
     // rules them all out. Other characters may be Unicode digits.
-    if s.as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii() && !(b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'h'))
-    {
+    if s.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii() && !(b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'h' | b'*' | b'['))
+    }) {
         return false;
     }
-    PAGE_FURNITURE.is_match(t) || pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
+    is_furniture_shaped(t)
+        || LANGUAGE_NOTE.is_match(t)
+        || pdf_like && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
 }
 
 /// Reads a footnote block that starts with the rule at `raw[rule]`; returns
-/// the index after it, or `None` if no footnote follows the rule.
-fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &mut Cleaned) -> Option<usize> {
+/// the index after it, or `None` if no footnote follows the rule. The
+/// block ends at a page break, page furniture, a link line or another rule.
+/// Its footnotes are written `1 Text` (a mark and its text on one line),
+/// or with each mark alone on a line before its text (`pdftotext -raw`,
+/// `-layout`), or with the texts first and the marks after them
+/// (`pdftotext` by default).
+fn footnote_block(
+    raw: &[Line],
+    rule: usize,
+    furniture: &[bool],
+    next_mark: &mut Option<u32>,
+    out: &mut Cleaned,
+) -> Option<usize> {
     let first = rule + 1;
-    let caps = FOOTNOTE_START.captures(raw.get(first)?.text)?;
+    let first_line = raw.get(first)?;
+    if first_line.after_page_break || furniture[first] {
+        return None;
+    }
+    let before_line = raw[rule].no as usize;
+    let Some(caps) = FOOTNOTE_START.captures(first_line.text) else {
+        return loose_footnote_block(raw, first, furniture, before_line, next_mark, out);
+    };
     let mark: u32 = caps[1].parse().ok()?;
     if next_mark.is_some_and(|m| m != mark) && mark != 1 {
         return None;
     }
-    let before_line = raw[rule].no;
     let mut notes: Vec<(u32, String)> = Vec::new();
     let mut i = first;
     while i < raw.len() {
         let line = &raw[i];
         let t = line.text;
-        if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break {
+        if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break || furniture[i] {
             break;
         }
         let expected = notes.last().map_or(mark, |n| n.0 + 1);
@@ -201,9 +224,78 @@ fn footnote_block(raw: &[Line], rule: usize, next_mark: &mut Option<u32>, out: &
     }
     *next_mark = notes.last().map(|n| n.0 + 1);
     for (mark, text) in notes {
-        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line: before_line as usize });
+        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line });
     }
     Some(i)
+}
+
+/// A footnote block whose marks stand alone on their lines: before their
+/// texts, or (default `pdftotext`) after them, in any order. Texts are
+/// told apart by the marks before them, else where a line that ends a
+/// sentence is followed by one that starts with a capital.
+fn loose_footnote_block(
+    raw: &[Line],
+    first: usize,
+    furniture: &[bool],
+    before_line: usize,
+    next_mark: &mut Option<u32>,
+    out: &mut Cleaned,
+) -> Option<usize> {
+    let mut marks: Vec<u32> = Vec::new();
+    // Each footnote's text, and whether a mark stood right before it.
+    let mut texts: Vec<(String, bool)> = Vec::new();
+    let mut marked = false;
+    let mut i = first;
+    while i < raw.len() {
+        let line = &raw[i];
+        let t = line.trimmed();
+        if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break || furniture[i] {
+            break;
+        }
+        if let Some(m) = lone_mark(t) {
+            marks.push(m);
+            marked = true;
+        } else {
+            let starts_new = texts.last().is_none_or(|(last, _)| {
+                marked || ends_footnote(last) && t.starts_with(|c: char| c.is_uppercase() || c == '“')
+            });
+            if starts_new {
+                texts.push((t.to_string(), marked));
+            } else if let Some((last, _)) = texts.last_mut() {
+                super::repair::join_line(last, t);
+            }
+            marked = false;
+        }
+        i += 1;
+    }
+    if marks.is_empty() || texts.is_empty() {
+        return None;
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    // More texts than marks: a sentence end inside a footnote was taken for
+    // a new one; join the pieces no mark stood before, from the end.
+    while texts.len() > marks.len() {
+        let Some(k) = (1..texts.len()).rev().find(|&k| !texts[k].1) else { break };
+        let (text, _) = texts.remove(k);
+        super::repair::join_line(&mut texts[k - 1].0, &text);
+    }
+    *next_mark = marks.last().map(|m| m + 1);
+    for (mark, (text, _)) in marks.into_iter().zip(texts) {
+        out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line });
+    }
+    Some(i)
+}
+
+/// A footnote mark alone on its line: `3`.
+fn lone_mark(t: &str) -> Option<u32> {
+    (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+}
+
+/// A footnote's text ends here: a full stop, perhaps inside a bracket or
+/// a quote.
+fn ends_footnote(text: &str) -> bool {
+    text.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '!', '?'])
 }
 
 /// A leading `---` … `---` block of `key: value` lines; returns the index of
@@ -247,18 +339,20 @@ mod tests {
 
     #[test]
     fn page_furniture() {
-        for l in ["S/2018/1042", " 18-19668 ", "18-19668 (E)    231118", "3/16", " 12 / 16"] {
-            assert!(PAGE_FURNITURE.is_match(l), "{l}");
+        for l in ["S/2018/1042", " 18-19668 ", "18-19668 (E)    231118", "3/16", " 12 / 16", "*2500448*"] {
+            assert!(is_furniture_shaped(l), "{l}");
         }
         for l in ["1,300 children", "2018 report", "S/2018/250).", "see S/2018/250"] {
-            assert!(!PAGE_FURNITURE.is_match(l), "{l}");
+            assert!(!is_furniture_shaped(l), "{l}");
         }
     }
 
     #[test]
     fn noise_pre_check_agrees_with_the_patterns() {
         let by_regex = |t: &str, pdf: bool| {
-            PAGE_FURNITURE.is_match(t) || pdf && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
+            is_furniture_shaped(t)
+                || LANGUAGE_NOTE.is_match(t)
+                || pdf && (URL_LINE.is_match(t) || BARE_PAGE_NUMBER.is_match(t))
         };
         for t in [
             "S/2018/1042",
@@ -274,6 +368,9 @@ mod tests {
             "é",
             "\u{A0}12",
             "hello",
+            "*2500448*",
+            "[Original: English]",
+            "2/15      25-00800",
         ] {
             for pdf in [false, true] {
                 assert_eq!(is_noise(t, pdf), by_regex(t, pdf), "{t:?} {pdf}");

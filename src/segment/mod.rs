@@ -14,6 +14,7 @@ mod lines;
 pub mod meta;
 mod numbered;
 mod numbering;
+mod pages;
 mod repair;
 pub mod sentences;
 

@@ -1,0 +1,209 @@
+//! Page furniture, found by evidence rather than by one document's patterns:
+//! lines that repeat at the edges of the pages (running headers and
+//! footers: a document symbol, a job number, `2/15`), the masthead block
+//! of a report's first page (`United Nations`, `Distr.: General`, its date,
+//! `Original: English`), and the shapes of job numbers, page numbers and
+//! bar codes wherever they stand.
+
+use super::lines::Line;
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// A running header or footer stands within this many lines of a page's
+/// top or bottom. (The extractions of the shared UN PDFs put the furniture
+/// in the first 3 or last 4 lines of a page, the footnotes before it.)
+const EDGE: usize = 5;
+/// A line is a running header or footer when it stands at a page edge on
+/// at least this share of the pages (odd and even pages may differ) …
+const SHARE: usize = 3;
+/// … and on at least this many pages.
+const MIN_PAGES: usize = 3;
+
+/// One cell of a masthead line: what a UN document prints above its
+/// title. `-layout` extractions put two cells on a line
+/// (`United Nations      S/2025/72`).
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            United\ Nations | Security\ Council | General\ Assembly | Economic\ and\ Social\ Council
+          | Human\ Rights\ Council | Secretariat | Trusteeship\ Council | International\ Court\ of\ Justice
+          | Distr\.:\ \w+ | Original:\ [\w ,]+ | Arabic | Chinese | English | French | Russian | Spanish
+          | \d{1,2}\ [A-Z][a-z]+\ \d{4}
+          | [A-Z][a-z]+(?:-[a-z]+)?\ session | Agenda\ items?\ [\d, ()a-z]+ | Items?\ [\d, ()a-z]+\ of\ the\ \w+\ (?:agenda|list)\*?
+          | \*\ Reissued\ for\ technical\ reasons.* | \*\ ?Re-issued.*
+        )$",
+    )
+    .unwrap()
+});
+
+/// A document symbol (`S/2018/1042`), a job number (`18-19668 (E)`,
+/// `25-06702 (E) 300425 060525`), a page number (`3/16`), a bar code
+/// (`*2500448*`).
+pub static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6}){0,2}|\d{1,4}\s*/\s*\d{1,4}|\*\d{6,8}\*)\s*$",
+    )
+    .unwrap()
+});
+
+/// The cells of a line: its text split at runs of three or more spaces.
+fn cells(t: &str) -> impl Iterator<Item = &str> {
+    t.split("   ").map(str::trim).filter(|c| !c.is_empty())
+}
+
+/// Every cell of the line has a furniture shape (after the first, the
+/// date stamps of a job number, `070225`, stand alone too).
+pub fn is_furniture_shaped(t: &str) -> bool {
+    let stamp = |c: &str| c.len() >= 6 && c.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+    let mut any = false;
+    for c in cells(t) {
+        if !(FURNITURE_SHAPE.is_match(c) || any && stamp(c)) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// How a line is compared with the lines at the other pages' edges: its
+/// words, with digits as `#` (`2/15` and `3/15` are one footer). A line
+/// with lower-case letters that ends like a sentence is no furniture: a
+/// footnote such as `See S/2023/568.` may close several pages.
+fn key(t: &str) -> Option<String> {
+    if t.ends_with(['.', ',', ';', ':']) && t.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut out = String::new();
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }));
+    }
+    Some(out)
+}
+
+/// Marks the lines of `lines` that are page furniture; returns how many of
+/// each kind: (running headers and footers, masthead lines).
+pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
+    let masthead = masthead(lines, out);
+    // Pages: a page starts at a page break.
+    let mut pages: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.after_page_break && i > start {
+            pages.push(start..i);
+            start = i;
+        }
+    }
+    if start < lines.len() {
+        pages.push(start..lines.len());
+    }
+    if pages.len() < MIN_PAGES {
+        return (0, masthead);
+    }
+    let edges = |p: &std::ops::Range<usize>| {
+        let top = p.start..(p.start + EDGE).min(p.end);
+        let bottom = p.end.saturating_sub(EDGE).max(top.end)..p.end;
+        top.chain(bottom)
+    };
+    let mut seen: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    for (n, p) in pages.iter().enumerate() {
+        for i in edges(p) {
+            let Some(k) = key(lines[i].trimmed()) else { continue };
+            let e = seen.entry(k).or_insert((0, usize::MAX));
+            if e.1 != n {
+                *e = (e.0 + 1, n);
+            }
+        }
+    }
+    let needed = (pages.len() / SHARE).max(MIN_PAGES);
+    let mut running = 0;
+    for p in &pages {
+        for i in edges(p) {
+            if !out[i] && key(lines[i].trimmed()).and_then(|k| seen.get(&k)).is_some_and(|e| e.0 >= needed) {
+                out[i] = true;
+                running += 1;
+            }
+        }
+    }
+    (running, masthead)
+}
+
+/// Marks the masthead: the lines a report's first page opens with, every
+/// cell of them a masthead cell or a furniture shape. Returns how many.
+fn masthead(lines: &[Line], out: &mut [bool]) -> usize {
+    let first_cell = |t: &str| cells(t).next().unwrap_or("").to_string();
+    if lines.first().is_none_or(|l| first_cell(l.trimmed()) != "United Nations") {
+        return 0;
+    }
+    let mut n = 0;
+    for (i, l) in lines.iter().enumerate().take(16) {
+        let t = l.trimmed();
+        let mixed = || cells(t).all(|c| MASTHEAD.is_match(c) || FURNITURE_SHAPE.is_match(c));
+        if l.after_page_break && i > 0 || !(is_furniture_shaped(t) || mixed()) {
+            break;
+        }
+        out[i] = true;
+        n += 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        let mut page_break = false;
+        let mut out = Vec::new();
+        for (i, l) in text.split('\n').enumerate() {
+            let l = if l.contains('\x0C') {
+                page_break = true;
+                l.rsplit('\x0C').next().unwrap_or("")
+            } else {
+                l
+            };
+            if l.trim().is_empty() {
+                continue;
+            }
+            out.push(Line { text: l, no: i as u32 + 1, indent: 0, after_page_break: page_break, gap_before: false });
+            page_break = false;
+        }
+        out
+    }
+
+    #[test]
+    fn shapes() {
+        for t in ["S/2025/72", "25-00800 (E)    070225", "25-06702 (E) 300425 060525", "2/15", "*2500448*"] {
+            assert!(is_furniture_shaped(t), "{t}");
+        }
+        assert!(is_furniture_shaped("2/15                                 25-00800"));
+        for t in ["1,300 children", "S/2018/250).", "see S/2018/250", "2/15 of the"] {
+            assert!(!is_furniture_shaped(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn running_headers_repeat_at_page_edges() {
+        let page =
+            |n: usize| format!("\x0CDraft report on the year\nBody line {n} a.\nSee S/2023/{n}.\nPage {n} of 9\n");
+        let text: String = (1..=6).map(page).collect();
+        let l = lines(&text);
+        let mut out = vec![false; l.len()];
+        assert_eq!(furniture(&l, &mut out), (12, 0));
+        let kept: Vec<&str> = l.iter().zip(&out).filter(|(_, f)| !**f).map(|(l, _)| l.text).collect();
+        assert_eq!(kept.len(), 12);
+        assert!(kept.iter().all(|t| t.starts_with("Body") || t.starts_with("See")), "{kept:?}");
+    }
+
+    #[test]
+    fn masthead_of_a_un_report() {
+        let text = "United Nations                         S/2025/72\nSecurity Council     Distr.: General\n31 January 2025\nOriginal: English\n25-00800 (E)    070225\n*2500800*\nTwentieth report of the Secretary-General\n";
+        let l = lines(text);
+        let mut out = vec![false; l.len()];
+        assert_eq!(furniture(&l, &mut out), (0, 6));
+        assert_eq!(out, [true, true, true, true, true, true, false]);
+    }
+}
