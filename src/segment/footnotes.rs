@@ -12,11 +12,12 @@ fn is_closer(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"' | '\'')
 }
 
-/// The last word of `before` is one a number follows as text
-/// (`resolution 1 (2005)`, `paragraph 4 (a)`, `Phase 2 The`), so a number
-/// after it is no footnote marker.
-fn takes_number(before: &str) -> bool {
-    const WORDS: [&str; 24] = [
+/// A number after the last word of `before`, followed by `after`, reads
+/// as text: after a word that takes a number (`resolution 1 (2005)`,
+/// `paragraph 4 (a)`, `Phase 2 The`) or a function word (`On 8 and 9
+/// October`), or before a month (`9 October`).
+fn takes_number(before: &str, after: &str) -> bool {
+    const WORDS: &[&str] = &[
         "paragraph",
         "paragraphs",
         "para",
@@ -41,9 +42,45 @@ fn takes_number(before: &str) -> bool {
         "no",
         "number",
         "category",
+        "and",
+        "or",
+        "to",
+        "of",
+        "than",
+        "between",
+        "from",
+        "the",
+        "a",
+        "by",
+        "on",
+        "in",
+        "at",
+        "about",
+        "over",
+        "under",
+        "least",
+        "some",
+        "nearly",
+        "approximately",
+        "per",
+    ];
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let next = after.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || MONTHS.contains(&next)
 }
 
 /// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
@@ -90,7 +127,7 @@ fn find(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>,
             // that takes no number, before a bracket or a capital.
             let opens = following.is_some_and(|c| c == '(' || c == '“' || c.is_uppercase());
             if glued_before.is_some_and(char::is_alphabetic)
-                && (after.starts_with("  ") || opens && !takes_number(word_end))
+                && (after.starts_with("  ") || opens && !takes_number(word_end, after))
             {
                 return Some((s - spaces..e, ""));
             }
@@ -136,7 +173,7 @@ mod tests {
     #[test]
     fn numbers_are_not_markers() {
         let mut t = vec![
-            "rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items, resolution 7 (2005), Phase 5 The"
+            "rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items, resolution 7 (2005), Phase 5 The, On 8 and 1 Oct, Hall 1 October"
                 .to_string(),
         ];
         for mark in ["1", "2", "5", "7"] {

@@ -11,7 +11,9 @@
 
 use super::draft::{Draft, DraftParagraph, ends_sentence};
 use super::lines::Line;
-use super::numbering::{Start, heading_shaped, is_list_item, para_start, part_key, plan, starts_like_sentence};
+use super::numbering::{
+    Start, full_width, heading_shaped, is_list_item, para_start, part_key, plan, starts_like_sentence,
+};
 use super::repair::join_line;
 use crate::model::Heading;
 use regex::Regex;
@@ -68,6 +70,14 @@ const MAX_CHAPTER: u32 = 40;
 
 /// A heading wraps over at most this many lines.
 const MAX_HEADING_LINES: usize = 6;
+/// An unnumbered sub-heading is at most this long, over at most this many
+/// lines. (The longest in the shared UN PDFs: `Activities carried out by the
+/// Technical Secretariat with respect to decision C-SS-4/DEC.3 of the
+/// Conference of the States Parties at its Fourth Special Session related
+/// to the use of chemical weapons in the Syrian Arab Republic`, 222
+/// characters over 3 lines.)
+const MAX_SUBHEADING: usize = 300;
+const MAX_SUBHEADING_LINES: usize = 4;
 
 /// What a line starts; the texts are the line's.
 enum Kind<'a> {
@@ -243,7 +253,7 @@ impl<'a> State<'a> {
             return None;
         }
         // Cheap first: only a numbered line or a heading can follow a sub-heading.
-        let ahead = &lines[(i + 1).min(lines.len())..(i + 4).min(lines.len())];
+        let ahead = &lines[(i + 1).min(lines.len())..(i + 1 + MAX_SUBHEADING_LINES).min(lines.len())];
         if !ahead.iter().any(|l| {
             let t = l.trimmed();
             t.starts_with(|c: char| c.is_ascii_digit()) || heading_shaped(t)
@@ -251,9 +261,9 @@ impl<'a> State<'a> {
             return None;
         }
         let mut text = String::new();
-        for j in i..(i + 3).min(lines.len()) {
+        for j in i..(i + MAX_SUBHEADING_LINES).min(lines.len()) {
             join_line(&mut text, lines[j].trimmed());
-            if text.len() > 200 || text.ends_with('.') {
+            if text.len() > MAX_SUBHEADING || text.ends_with('.') {
                 return None;
             }
             // The run must be followed by the next paragraph in sequence or a
@@ -295,27 +305,13 @@ impl<'a> State<'a> {
     }
 }
 
-/// The length from which a line is a full line of prose, not a heading's
-/// wrapped title: 85 % of the 90th percentile of the trimmed line lengths,
-/// or 0 when the lines are too short to be wrapped prose. (In the shared UN
-/// extractions the 90th percentile is 84–90 characters; wrapped heading
-/// lines run to 69, the first line of a paragraph under one to 77.)
-fn full_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.trimmed().chars().count()).collect();
-    if widths.is_empty() {
-        return 0;
-    }
-    let at = (widths.len() * 9 / 10).min(widths.len() - 1);
-    let p90 = *widths.select_nth_unstable(at).1;
-    if p90 >= 40 { p90 * 85 / 100 } else { 0 }
-}
-
 /// Segments the content lines (noise removed) of a numbered-paragraph document.
 pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
+    let full = full_width(lines);
     let mut s = State {
         draft: Draft::default(),
-        plan: plan(lines),
-        full: full_width(lines),
+        plan: plan(lines, full),
+        full,
         stack: Vec::new(),
         para: None,
         open_heading: None,

@@ -129,11 +129,21 @@ pub fn is_list_item(t: &str) -> bool {
 /// title that ends no sentence, on this line (or the next, when the number
 /// stands alone) and at most [`MAX_TITLE_LINES`] lines, right before the
 /// next numbered line, a list or a heading. Returns how many lines it takes.
-fn title_lines(lines: &[Line], i: usize, rest: &str) -> Option<usize> {
+fn title_lines(lines: &[Line], i: usize, rest: &str, full: usize) -> Option<usize> {
+    // A title's lines are shorter than a full line of prose (a paragraph's
+    // first line that ends at a year, `in June` / `2025. The`, is not).
+    let short = |l: &Line| full == 0 || l.trimmed().chars().count() < full;
+    if !short(&lines[i]) {
+        return None;
+    }
     let mut title = String::from(rest);
     let mut j = i + 1;
     if rest.is_empty() {
-        join_line(&mut title, lines.get(j)?.trimmed());
+        let next = lines.get(j)?;
+        if !short(next) {
+            return None;
+        }
+        join_line(&mut title, next.trimmed());
         j += 1;
     }
     if !starts_like_sentence(&title) || title.starts_with('(') {
@@ -155,7 +165,7 @@ fn title_lines(lines: &[Line], i: usize, rest: &str) -> Option<usize> {
         if starts(t) {
             return Some(j - i);
         }
-        if j - i >= MAX_TITLE_LINES {
+        if j - i >= MAX_TITLE_LINES || !short(&lines[j]) {
             return None;
         }
         join_line(&mut title, t);
@@ -171,6 +181,21 @@ fn ends_with_function_word(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// The length from which a line is a full line of prose, not a heading's
+/// wrapped title: 85 % of the 90th percentile of the trimmed line lengths,
+/// or 0 when the lines are too short to be wrapped prose. (In the shared UN
+/// extractions the 90th percentile is 84–90 characters; wrapped heading
+/// lines run to 69, the first line of a paragraph under one to 77.)
+pub fn full_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.trimmed().chars().count()).collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    let at = (widths.len() * 9 / 10).min(widths.len() - 1);
+    let p90 = *widths.select_nth_unstable(at).1;
+    if p90 >= 40 { p90 * 85 / 100 } else { 0 }
+}
+
 /// A paragraph-start candidate: its line, number and evidence.
 struct Candidate {
     line: usize,
@@ -180,21 +205,21 @@ struct Candidate {
 
 /// Decides, for every line, whether it starts a part, a numbered paragraph
 /// of the run, or a numbered sub-heading.
-pub fn plan(lines: &[Line]) -> Vec<Start> {
+pub fn plan(lines: &[Line], full: usize) -> Vec<Start> {
     let mut plan = vec![Start::None; lines.len()];
     let mut part_start = 0;
     for (i, line) in lines.iter().enumerate() {
         if part_key(line.trimmed()).is_some() {
-            plan_part(lines, part_start..i, &mut plan);
+            plan_part(lines, part_start..i, full, &mut plan);
             plan[i] = Start::Part;
             part_start = i + 1;
         }
     }
-    plan_part(lines, part_start..lines.len(), &mut plan);
+    plan_part(lines, part_start..lines.len(), full, &mut plan);
     plan
 }
 
-fn plan_part(lines: &[Line], range: std::ops::Range<usize>, plan: &mut [Start]) {
+fn plan_part(lines: &[Line], range: std::ops::Range<usize>, full: usize, plan: &mut [Start]) {
     let mut candidates = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -207,7 +232,7 @@ fn plan_part(lines: &[Line], range: std::ops::Range<usize>, plan: &mut [Start]) 
             i += 1;
             continue;
         };
-        if let Some(n) = title_lines(lines, i, rest) {
+        if let Some(n) = title_lines(lines, i, rest, full) {
             plan[i] = Start::Subheading(n);
             i += n;
             continue;
