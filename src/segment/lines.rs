@@ -158,7 +158,9 @@ pub fn clean(text: &str) -> Cleaned<'_> {
 /// Cheap tests first: most lines are long prose.
 fn is_noise(t: &str, pdf_like: bool) -> bool {
     let s = t.trim_start();
-    if s.len() > 40 {
+    // A long line is prose, but for a link or cells spread over a
+    // `-layout` line (`2/17        25-11938`).
+    if s.len() > 40 && !s.contains("   ") {
         return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
     }
     // Every pattern starts with a capital, a digit, `*`, `[` or `http`; an

@@ -67,7 +67,8 @@ pub fn is_furniture_shaped(t: &str) -> bool {
 }
 
 /// How a line is compared with the lines at the other pages' edges: its
-/// words, with digits as `#` (`2/15` and `3/15` are one footer). A line
+/// words, with each run of digits as `#` (`2/15` and `12/15` are one
+/// footer). A line
 /// with lower-case letters that ends like a sentence is no furniture: a
 /// footnote such as `See S/2023/568.` may close several pages.
 fn key(t: &str) -> Option<String> {
@@ -79,7 +80,14 @@ fn key(t: &str) -> Option<String> {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }));
+        // A run of digits is one `#`: page 9/17 and page 12/17 alike.
+        for c in w.chars() {
+            if !c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('#') {
+                out.push('#');
+            }
+        }
     }
     Some(out)
 }
