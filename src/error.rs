@@ -36,6 +36,8 @@ pub enum ErrorKind {
     Conflict,
     /// No such series, stored edition or paragraph.
     NotFound,
+    /// The file holds text, but no paragraph was found in it.
+    NoParagraphs,
 }
 
 /// An error with the file it concerns and a one-line cause.

@@ -40,7 +40,7 @@ use std::path::Path;
 /// Reads and segments the edition in the file at `path`.
 pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
     let source = read::read_file(path)?;
-    Ok(segment::segment_owned(source, options))
+    segment::segment_owned(source, options)
 }
 
 /// Reads, segments and compares two edition files (read on two threads),

@@ -184,3 +184,41 @@ fn large_input_is_read_whole() {
     assert_eq!(e.paragraphs.len(), 7 * 2000);
     assert_eq!(e.paragraphs.last().unwrap().label, "14000");
 }
+
+#[test]
+fn text_read_as_no_paragraph_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2020-01-01.md");
+    std::fs::write(&file, "### 1. Introduction\n\n### 2. Scope\n").unwrap();
+    let (code, stdout, stderr) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "editions: {}: no paragraph found in 2 lines of text (2 headings, title none); its layout is not one editions can read\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn a_paragraph_that_swallowed_others_is_reported() {
+    // Twenty numbered paragraphs; the numbers of 8 to 15 were lost, so
+    // paragraph 7 holds nine.
+    let body = "The mission continued to support the authorities in the region and reported on progress made. ";
+    let mut doc = String::new();
+    for n in 1..=20 {
+        let number = if (8..=15).contains(&n) { String::new() } else { format!("{n}. ") };
+        doc.push_str(&format!("{number}{}\n\n", body.repeat(5).trim_end()));
+    }
+    let e = edition_of(doc.as_bytes(), "x.txt");
+    assert_eq!(labels(&e), ["1", "2", "3", "4", "5", "6", "7", "16", "17", "18", "19", "20"]);
+    assert_eq!(
+        e.warnings,
+        [
+            "line 31: paragraph 16 skips numbers (expected 8)",
+            "line 13: paragraph 7 runs 4229 characters without a break, 9 times the median paragraph; it may hold several paragraphs whose numbers or headings were not found"
+        ]
+    );
+}

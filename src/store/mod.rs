@@ -115,7 +115,7 @@ pub fn prepare(series: &str, inputs: &[Input]) -> Result<Vec<Prepared>> {
         let bytes = read::read_bytes(&input.path)?;
         let source = read::decode_vec(&input.path, bytes.clone())?;
         let options = segment::Options { label: input.label.clone(), date: input.date.clone() };
-        let mut edition = segment::segment_owned(source, &options);
+        let mut edition = segment::segment_owned(source, &options)?;
         // The file's name, not its folder: the same files make the same
         // commits wherever they are snapshotted from.
         if let Some(name) = input.path.file_name() {
