@@ -3,8 +3,8 @@
 
 Runs `editions diff --format json OLD NEW` with and without
 `--no-commitments`, interleaved (so the machine's noise falls on both),
-on generated pairs (gen-editions.py) and on the shipped FOMC and CA/B
-series, and writes the medians and ratios into BENCHMARKS.md between the
+on generated pairs (`cargo run --release --example gen_editions`) and on
+the shipped FOMC and CA/B series, and writes the medians and ratios into BENCHMARKS.md between the
 `<!-- COMMITMENTS -->` markers.
 
     cargo build --release && python3 bench/commitments.py [--runs 15] [--sizes 10000]
@@ -21,8 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "editions"
-SEED = ROOT / "editions" / "un-trafficking-in-armed-conflict" / "2018-11-21_S-2018-1042.txt"
-GEN = ROOT.parent / "shared" / "tools" / "gen-editions.py"
+GEN = ["cargo", "run", "--quiet", "--release", "--example", "gen_editions", "--"]
 
 
 def run(args):
@@ -59,8 +58,7 @@ def main():
     pairs = []
     for n in args.sizes:
         out = Path(args.out)
-        if not (out / f"old_{n}.txt").exists():
-            subprocess.run(["python3", str(GEN), str(SEED), str(out), str(n)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(GEN + [str(out), str(n)], cwd=ROOT, check=True)
         pairs.append((f"generated, {n:,} paragraphs", [str(out / f"old_{n}.txt"), str(out / f"new_{n}.txt")]))
     pairs.append(("FOMC 2008-12-16 → 2009-01-28", [str(ROOT / "editions/fomc-statements/2008-12-16.txt"), str(ROOT / "editions/fomc-statements/2009-01-28.txt")]))
     cabf = sorted((ROOT / "editions/cabf-baseline-requirements").iterdir())

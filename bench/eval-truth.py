@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Scores `editions diff --format json` against the true mapping written by
-gen-editions.py: precision and recall of the (old, new) paragraph pairs, and
-the share of old paragraphs whose class is right.
+the generator (`examples/gen_editions.rs`): precision and recall of the
+(old, new) paragraph pairs, and the share of old paragraphs whose class is
+right.
 
 Usage: eval-truth.py DIFF.json TRUTH.json  (prints one JSON line)
 """

@@ -5,9 +5,10 @@ BENCHMARKS.md (between the PEERS markers).
 
 Peers: git diff --no-index --word-diff=porcelain, GNU diff, wdiff, and
 MediaWiki's wikidiff2 (php + php-wikidiff2) where installed. Pairs come from
-../shared/tools/gen-editions.py (deterministic). The commands take turns:
-each round runs every peer once, so a busy spell of the shared machine
-falls on all of them rather than on whichever ran then. Needs a release
+`cargo run --release --example gen_editions` (tests/generator.rs,
+deterministic). The commands take turns: each round runs every peer once,
+so a busy spell of the shared machine falls on all of them rather than on
+whichever ran then. Needs a release
 build:
     cargo build --release && python3 bench/peers.py [SIZES...] [--runs N]
 
@@ -24,8 +25,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GEN = os.path.join(ROOT, "..", "shared", "tools", "gen-editions.py")
-SEED = os.path.join(ROOT, "editions", "un-trafficking-in-armed-conflict", "2018-11-21_S-2018-1042.txt")
+GEN = ["cargo", "run", "--quiet", "--release", "--example", "gen_editions", "--"]
 EDITIONS = os.path.join(ROOT, "target", "release", "editions")
 WIKIDIFF = "echo strlen(wikidiff2_do_diff(file_get_contents($argv[1]), file_get_contents($argv[2]), 2));"
 
@@ -73,7 +73,7 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for p in sizes:
-            subprocess.run(["python3", GEN, SEED, tmp, str(p)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(GEN + [tmp, str(p)], cwd=ROOT, check=True)
             old, new = os.path.join(tmp, f"old_{p}.txt"), os.path.join(tmp, f"new_{p}.txt")
             size_mb = (os.path.getsize(old) + os.path.getsize(new)) / 2**20
             results = []
@@ -86,7 +86,7 @@ def main():
                 rows.append((p, size_mb, name, t, t / base if base else 0, m, m / size_mb))
     cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     table = [
-        f"Generated pairs (gen-editions.py, seed edition S/2018/1042), {cpu} cores; median wall time of "
+        f"Generated pairs (examples/gen_editions.rs, seed edition S/2018/1042), {cpu} cores; median wall time of "
         f"{runs} rounds at 10,000 paragraphs and fewer, {max(1, runs // 2 + 1)} above, the commands taking turns "
         f"in each round; peak RSS from /usr/bin/time.",
         "",

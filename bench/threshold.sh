@@ -8,8 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sizes=${*:-1000 10000}
 for p in $sizes; do
-  python3 "$root/../shared/tools/gen-editions.py" \
-    "$root/editions/un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt" "$tmp" "$p" >/dev/null
+  cargo run --quiet --release --manifest-path "$root/Cargo.toml" --example gen_editions -- "$tmp" "$p"
 done
 echo "| paragraphs | threshold | precision | recall | class accuracy |"
 echo "|---:|---:|---:|---:|---:|"

@@ -1,6 +1,7 @@
 //! `editions diff`: alignment and change classes on the real editions, on
 //! generated pairs with a known truth, and the command line.
 
+use crate::generator::{self, Seed};
 use crate::{edition_path, parse, series};
 use assert_cmd::Command;
 use editions::align::AlignOptions;
@@ -282,27 +283,53 @@ fn generated_pairs_with_known_truth() {
     }
 }
 
-/// The 10,000-paragraph pair, made by the shared generator (deterministic).
+/// The 10,000-paragraph pair, made by `tests/generator.rs` (deterministic).
 #[test]
 fn generated_10000_paragraph_pair() {
-    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/gen-editions.py");
-    assert!(generator.exists(), "{} is needed for this test", generator.display());
     let dir = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new("python3")
-        .arg(&generator)
-        .arg(edition_path("un-trafficking-in-armed-conflict/2018-11-21_S-2018-1042.txt"))
-        .arg(dir.path())
-        .arg("10000")
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let seed = Seed::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(generator::SEED_REPORT)).unwrap();
+    generator::generate(&seed, 10_000, generator::DEFAULT_SEED, true).write(dir.path()).unwrap();
     let (precision, recall, classes) = truth_scores(
         &dir.path().join("old_10000.txt"),
         &dir.path().join("new_10000.txt"),
         &dir.path().join("truth_10000.json"),
     );
     assert!(precision >= 0.98 && recall >= 0.98 && classes >= 0.95, "{precision} {recall} {classes}");
+}
+
+/// The same arguments give the same pair (the generator's sets are hashed
+/// in another order each time), with the edits at the promised rates.
+#[test]
+fn generator_is_deterministic_and_keeps_its_rates() {
+    let seed = Seed::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(generator::SEED_REPORT)).unwrap();
+    // What the Python script this generator was ported from read in the report.
+    assert_eq!(seed.summary(), "seed: 83 paragraphs, 20 headings, 1135 vocab words, 259 sentences");
+    let json = |p: &generator::Pair| serde_json::to_string(&p.truth).unwrap();
+    let a = generator::generate(&seed, 1000, generator::DEFAULT_SEED, true);
+    let b = generator::generate(&seed, 1000, generator::DEFAULT_SEED, true);
+    assert!(a.old == b.old && a.new == b.new && json(&a) == json(&b));
+    let c = generator::generate(&seed, 1000, generator::DEFAULT_SEED + 1, true);
+    assert!(a.old != c.old && a.new != c.new);
+
+    let counts: BTreeMap<&str, usize> = a.truth.kind_counts_old.iter().map(|(k, n)| (k.name(), *n)).collect();
+    let expected = [
+        ("dropped", 50),
+        ("merged", 20),
+        ("merged_into_prev", 20),
+        ("moved", 20),
+        ("moved+revised", 10),
+        ("revised", 100),
+        ("split", 20),
+        ("unchanged", 760),
+    ];
+    assert_eq!(counts, BTreeMap::from(expected));
+    assert_eq!((a.truth.p_old, a.truth.p_new, a.truth.inserted_count), (1000, 1000, 50));
+    // Both editions read back as 1,000 numbered paragraphs, labelled 1 to 1,000.
+    for text in [&a.old, &a.new] {
+        let e = reparse(text, "generated.txt");
+        let want: Vec<String> = (1..=1000).map(|n| n.to_string()).collect();
+        assert_eq!(crate::labels(&e), want, "{:?}", e.warnings);
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Property tests: the reader, the segmenter and the commitment detector
-//! never panic, whatever the bytes, and every paragraph gets a unique label.
+//! never panic, whatever the bytes, and every paragraph gets a unique label;
+//! word diffs of long paragraphs of a few words finish and rebuild both texts.
 
 use editions::{read, segment};
 use proptest::prelude::*;
@@ -180,5 +181,54 @@ proptest! {
     fn noisy_documents_never_panic(lines in prop::collection::vec(noisy_line(), 0..60), blank in any::<bool>()) {
         let sep = if blank { "\n\n" } else { "\n" };
         check(lines.join(sep).as_bytes());
+    }
+}
+
+/// A paragraph of `len` words from the first `vocabulary` of eight, drawn by
+/// SplitMix64 from `seed`, and the same with `edits` made in turn: at a
+/// position (a share of the length), replace, insert or delete a run of
+/// one to eight words, drawn from the same words.
+fn long_pair(vocabulary: usize, len: usize, seed: u64, edits: &[(f64, u8, usize)]) -> (String, String) {
+    const WORDS: [&str; 8] = ["the", "of", "and", "to", "in", "a", "is", "that"];
+    let mut state = seed;
+    let mut word = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        WORDS[((z ^ (z >> 31)) % vocabulary as u64) as usize]
+    };
+    let old: Vec<&str> = (0..len).map(|_| word()).collect();
+    let mut new = old.clone();
+    for &(at, kind, run) in edits {
+        let at = ((new.len() as f64 * at) as usize).min(new.len());
+        let end = (at + run).min(new.len());
+        match kind % 3 {
+            0 => new[at..end].iter_mut().for_each(|w| *w = word()),
+            1 => new.splice(at..at, (0..run).map(|_| word()).collect::<Vec<_>>()).for_each(drop),
+            _ => new.drain(at..end).for_each(drop),
+        }
+    }
+    (old.join(" "), new.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Above `align::sequence::EXACT` tokens the diff is bounded: it must
+    /// still be an exact edit list, and the similarity a share.
+    #[test]
+    fn long_paragraphs_of_few_words_diff_exactly(
+        vocabulary in 1usize..=8,
+        len in 10_000usize..30_000,
+        seed in any::<u64>(),
+        edits in prop::collection::vec((0.0f64..1.0, any::<u8>(), 1usize..=8), 1..6),
+    ) {
+        let (old, new) = long_pair(vocabulary, len, seed, &edits);
+        let edits = editions::classify::words::word_diff(&old, &new);
+        let (a, b) = editions::classify::words::sides(&edits);
+        prop_assert!(a == old && b == new, "the edits do not rebuild the texts");
+        let similarity = editions::align::words::text_similarity(&old, &new);
+        prop_assert!((0.0..=1.0).contains(&similarity), "{}", similarity);
     }
 }

@@ -7,6 +7,7 @@ mod commitments;
 mod diff;
 mod fdl;
 mod fomc;
+mod generator;
 mod props;
 mod snapshots;
 mod store;

@@ -11,6 +11,7 @@
 //! 4. a longest increasing subsequence of the pairs tells the pairs in
 //!    order from the ones that moved.
 
+pub mod sequence;
 pub mod words;
 
 use crate::model::Paragraph;

@@ -100,12 +100,14 @@ pub fn bag_similarity(a: &[u32], b: &[u32]) -> f64 {
 }
 
 /// Dice similarity of two word sequences over their longest common
-/// subsequence: the share of words kept in order.
+/// subsequence: the share of words kept in order. For sequences of more
+/// than [`super::sequence::EXACT`] words, the common subsequence found in
+/// bounded time, which may fall a little short of the longest.
 pub fn ordered_similarity(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
+    let ops = super::sequence::diff(similar::Algorithm::Myers, a, b);
     let equal: usize = ops
         .iter()
         .map(|op| match op {

@@ -1,11 +1,13 @@
 //! Word diffs that a person can read: words and the spaces between them are
 //! the tokens, patience alignment keeps common words from pairing across a
 //! rewrite, and short runs of equal text inside a rewrite are absorbed so a
-//! changed phrase reads as one deletion and one insertion.
+//! changed phrase reads as one deletion and one insertion. A very long
+//! paragraph is diffed in bounded time ([`crate::align::sequence`]).
 
+use crate::align::sequence;
 use crate::model::{Edit, EditOp};
 use rustc_hash::FxHashMap;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp};
 
 /// Splits text into runs of whitespace and runs of everything else.
 fn tokens(text: &str) -> Vec<&str> {
@@ -59,7 +61,7 @@ const ABSORB: usize = 4;
 pub fn word_diff(old: &str, new: &str) -> Vec<Edit> {
     let (a, b) = (tokens(old), tokens(new));
     let (ia, ib) = interned(&a, &b);
-    let ops = capture_diff_slices(Algorithm::Patience, &ia, &ib);
+    let ops = sequence::diff(Algorithm::Patience, &ia, &ib);
     // (op, token range) steps, then readable grouping.
     let mut steps: Vec<(EditOp, String)> = Vec::new();
     for op in ops {

@@ -189,6 +189,73 @@ fn subject(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// The byte range of the first phrase of `[self]` other than `I` in `text`.
+fn names_self(text: &str, lex: &Lexicon) -> Option<std::ops::Range<usize>> {
+    let tokens = tokenize(text);
+    (0..tokens.len()).find_map(|k| {
+        let n = phrase_at(&tokens, k, &lex.self_actors, false).filter(|_| tokens[k].lower != "i")?;
+        Some(tokens[k].start..tokens[k + n - 1].end)
+    })
+}
+
+/// Whether one of `[self]` is named before each sentence of a long
+/// paragraph, read once for the whole paragraph rather than again from its
+/// start for each sentence (which made detection grow with the square of a
+/// paragraph's length). [`NamedBefore::before`] gives, for the
+/// `before` of each sentence in turn, a short text that names one of
+/// `[self]` exactly when `before` does.
+#[derive(Debug, Default)]
+pub struct NamedBefore {
+    /// `before` is read up to here: a start of the paragraph that ends with
+    /// whitespace, so its tokens are the paragraph's first ones.
+    read: usize,
+    /// Where the first phrase of `[self]` stands, once found.
+    found: Option<std::ops::Range<usize>>,
+}
+
+impl NamedBefore {
+    /// Equivalent to `before` for [`Context::before`]: the phrase of
+    /// `[self]` named in it, `""` when none is, or `before` itself when it
+    /// does not end with whitespace (its last word might be cut).
+    pub fn before<'a>(&mut self, before: &'a str, lex: &Lexicon) -> &'a str {
+        if before.len() < self.read || !before.chars().next_back().is_none_or(char::is_whitespace) {
+            return before;
+        }
+        if self.found.is_none() {
+            // A phrase that ends past `read` starts at most its length in
+            // words, less one, before it: each of those words lies in a run
+            // of non-space characters.
+            let longest = lex.self_actors.iter().map(Vec::len).max().unwrap_or(1);
+            let from = runs_back(before, self.read, longest.saturating_sub(1));
+            self.found = names_self(&before[from..], lex).map(|r| from + r.start..from + r.end);
+            self.read = before.len();
+        }
+        match &self.found {
+            // The phrase read alone is still the phrase (checked, to be exact).
+            Some(r) if names_self(&before[r.clone()], lex).is_some() => &before[r.clone()],
+            Some(_) => before,
+            None => "",
+        }
+    }
+}
+
+/// The start of the `n`th run of non-space characters back from `at`
+/// (`at` itself for none, 0 when there are fewer).
+fn runs_back(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    let mut chars = text[..at].char_indices().rev().peekable();
+    for _ in 0..n {
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        if chars.peek().is_none() {
+            return 0;
+        }
+        while let Some((i, _)) = chars.next_if(|&(_, c)| !c.is_whitespace()) {
+            start = i;
+        }
+    }
+    start
+}
+
 /// What comes before a sentence in its paragraph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context<'a> {
@@ -296,9 +363,7 @@ impl Reader<'_> {
 
     /// Whether the text before the sentence names one of `[self]` other than `I`.
     fn named_before(&self) -> bool {
-        let tokens = tokenize(self.context.before);
-        (0..tokens.len())
-            .any(|k| tokens[k].lower != "i" && phrase_at(&tokens, k, &self.lex.self_actors, false).is_some())
+        names_self(self.context.before, self.lex).is_some()
     }
 
     /// Whether the subject `range` is the document's own voice: it names one
@@ -772,6 +837,32 @@ pub fn detect_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`NamedBefore`] gives the same answer as reading the whole text
+    /// before each sentence, wherever the sentences start, for paragraphs
+    /// that name one of `[self]` early, late, across a run of words, or never.
+    #[test]
+    fn named_before_read_once_agrees_with_reading_it_all() {
+        let lex = Lexicon::english();
+        let filler = "Member States reported progress in 2018 (see A/72/865), and it was noted. ";
+        for named in ["", "I said so. ", "The Federal Open\nMarket Committee met. ", "the fomc’s view. ", "we; "] {
+            for at in [0, 3, 15] {
+                let mut text = filler.repeat(at);
+                text.push_str(named);
+                text.push_str(&filler.repeat(20 - at));
+                let mut once = NamedBefore::default();
+                for (cut, _) in text.char_indices().filter(|&(i, _)| i > 0) {
+                    let before = &text[..cut];
+                    let short = once.before(before, &lex);
+                    assert_eq!(
+                        names_self(short, &lex).is_some(),
+                        names_self(before, &lex).is_some(),
+                        "{named:?} {at} {cut}"
+                    );
+                }
+            }
+        }
+    }
 
     fn kind(sentence: &str, before: &str) -> Option<CommitmentType> {
         detect_sentence(sentence, &Lexicon::english(), Context { before }).map(|f| f.kind)

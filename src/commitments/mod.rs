@@ -335,7 +335,10 @@ impl Detector {
             *stem = None;
         }
         let mut out = Vec::with_capacity(sentences.len());
+        let mut named = detect::NamedBefore::default();
         for &Sentence { text: sentence, trigger, before } in sentences {
+            // Read once for the paragraph, not from its start for each sentence.
+            let before = if before.len() > LONG_BEFORE { named.before(before, &self.lexicon) } else { before };
             let context = Context { before };
             let item = list_item(sentence);
             let found = if item.is_some() && stem.is_some() || trigger {
@@ -415,6 +418,10 @@ impl Detector {
         out
     }
 }
+
+/// The text before a sentence longer than this (in bytes) is read once for
+/// the whole paragraph ([`detect::NamedBefore`]); a shorter one as it is.
+const LONG_BEFORE: usize = 4096;
 
 /// About how many paragraphs a thread reads at a time.
 const PIECE: usize = 256;
