@@ -38,11 +38,17 @@ fn missing_file_directory_binary() {
     let missing = dir.path().join("nope.txt");
     one_line_error(&[missing.to_str().unwrap()], &format!("{}: no such file", missing.display()));
     one_line_error(&[dir.path().to_str().unwrap()], &format!("{}: is a directory, not a file", dir.path().display()));
-    let binary = dir.path().join("x.pdf");
-    std::fs::write(&binary, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    let binary = dir.path().join("x.docx");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x01\x02binary").unwrap();
     one_line_error(
         &[binary.to_str().unwrap()],
         &format!("{}: is a binary file (it contains NUL bytes), not text", binary.display()),
+    );
+    let broken = dir.path().join("x.txt");
+    std::fs::write(&broken, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    one_line_error(
+        &[broken.to_str().unwrap()],
+        &format!("{}: is not a readable PDF: its structure is damaged or truncated", broken.display()),
     );
     let controls = dir.path().join("c.txt");
     std::fs::write(&controls, [0x01u8, 0x02, 0x03, 0x1B, b'a']).unwrap();

@@ -8,6 +8,7 @@ mod diff;
 mod fdl;
 mod fomc;
 mod generator;
+mod pdf;
 mod props;
 mod snapshots;
 mod store;

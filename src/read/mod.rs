@@ -4,6 +4,7 @@
 //! comparisons use.
 
 mod normalize;
+pub mod pdf;
 
 pub use normalize::{ascii_lowercase_hash, lowercase_hash, normalize, normalize_into, normalized_words};
 
@@ -23,11 +24,43 @@ pub struct Source {
     pub text: String,
     /// What the reader had to guess or repair, for the user to see.
     pub warnings: Vec<String>,
+    /// Where each line of the text was printed, when the format says (a
+    /// PDF): the `n`th box is the `n`th line's. `None` for plain text.
+    pub layout: Option<Vec<LineBox>>,
 }
 
-/// Reads and decodes the file at `path`.
+/// Where a line was printed on its page, in tenths of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineBox {
+    /// The page, from 1.
+    pub page: u32,
+    /// The left edge of its first glyph.
+    pub x0: i32,
+    /// The right edge of its last glyph.
+    pub x1: i32,
+    /// The baseline, down from the top of the page.
+    pub y: i32,
+    /// The size of its largest glyph (markers aside).
+    pub size: i32,
+    /// Most of its glyphs are set in a bold font.
+    pub bold: bool,
+}
+
+/// Reads the file at `path`: a PDF (known by its `%PDF-` header, whatever
+/// its name), else text, decoded.
 pub fn read_file(path: &Path) -> Result<Source> {
-    decode_vec(path, read_bytes(path)?)
+    read_any(path, read_bytes(path)?)
+}
+
+/// Reads `bytes` of `path`: a PDF (the `%PDF-` header in the first 1,024
+/// bytes, as readers accept it), else text.
+pub fn read_any(path: &Path, bytes: Vec<u8>) -> Result<Source> {
+    if is_pdf(&bytes) { pdf::read_pdf(path, bytes) } else { decode_vec(path, bytes) }
+}
+
+/// The bytes are a PDF file's.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
 /// The bytes of the file at `path`, with the checks of [`read_file`]: a
@@ -91,7 +124,7 @@ pub fn decode_vec(path: &Path, mut bytes: Vec<u8>) -> Result<Source> {
             format!("is not text: it has {controls} control characters"),
         ));
     }
-    Ok(Source { path: path.to_path_buf(), text: unify_line_ends(text), warnings })
+    Ok(Source { path: path.to_path_buf(), text: unify_line_ends(text), warnings, layout: None })
 }
 
 fn utf8_or_1252(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
@@ -203,7 +236,7 @@ pub struct SeriesFile {
     pub label: String,
 }
 
-/// The edition files (`.txt`, `.md`) directly in `dir`, oldest first (by
+/// The edition files (`.txt`, `.md`, `.pdf`) directly in `dir`, oldest first (by
 /// date, then label; undated files first).
 pub fn series_files(dir: &Path) -> Result<Vec<SeriesFile>> {
     let meta = std::fs::metadata(dir).map_err(|e| io_error(dir, &e))?;
@@ -214,7 +247,7 @@ pub fn series_files(dir: &Path) -> Result<Vec<SeriesFile>> {
     for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::file(ErrorKind::Io, dir, e.to_string()))?;
         let path = entry.path();
-        if !entry.file_type().is_file() || !path.extension().is_some_and(|e| e == "txt" || e == "md") {
+        if !entry.file_type().is_file() || !path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "pdf") {
             continue;
         }
         let (label, mut date) = crate::segment::meta::from_file_name(path);

@@ -43,10 +43,15 @@ impl Draft {
 }
 
 /// The text ends a sentence: a full stop, a colon or semicolon, a closing
-/// bracket or quote after one, or a footnote mark after one.
+/// bracket or quote after one, or a footnote mark after one (`1`, `¹`, `*`).
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || is_raised_digit(c));
     let t = t.trim_end();
     t.ends_with(['.', ':', ';', '!', '?', ')', '”', '"', '’'])
+}
+
+/// A superscript digit, as the PDF reader writes a footnote marker.
+pub fn is_raised_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
 }

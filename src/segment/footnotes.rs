@@ -85,11 +85,19 @@ fn takes_number(before: &str, after: &str) -> bool {
 
 /// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
 /// and returns where it was.
-pub fn take_marker(texts: &mut [String], mark: &str, from: Position, last: usize) -> Option<Position> {
+/// `raised_only`: the text marks its markers raised (a PDF), so a number
+/// of the text is never one.
+pub fn take_marker(
+    texts: &mut [String],
+    mark: &str,
+    from: Position,
+    last: usize,
+    raised_only: bool,
+) -> Option<Position> {
     let last = last.min(texts.len().checked_sub(1)?);
     for (p, text) in texts.iter_mut().enumerate().take(last + 1).skip(from.0) {
         let start = if p == from.0 { from.1 } else { 0 };
-        if let Some((range, replacement)) = find(text, mark, start) {
+        if let Some((range, replacement)) = find(text, mark, start, raised_only) {
             text.replace_range(range.clone(), replacement);
             return Some((p, range.start + replacement.len()));
         }
@@ -97,9 +105,59 @@ pub fn take_marker(texts: &mut [String], mark: &str, from: Position, last: usize
     None
 }
 
+/// Finds the marker `mark` at the end of a heading that starts before line
+/// `before`, the last first (`A. Overview of the threat⁴`), removes it,
+/// and returns the heading's line.
+pub fn take_heading_marker(headings: &mut [crate::model::Heading], mark: &str, before: usize) -> Option<usize> {
+    let raised: String = mark.chars().map(crate::read::pdf::superscript).collect();
+    let before: Vec<&mut crate::model::Heading> = headings.iter_mut().filter(|h| h.line < before).collect();
+    let last = before.len().checked_sub(1)?;
+    for (k, h) in before.into_iter().enumerate().rev() {
+        let stripped = h.text.strip_suffix(raised.as_str()).filter(|_| raised != mark).or_else(|| {
+            // A plain mark after a word, on the last heading only: `the threat 4`.
+            h.text
+                .strip_suffix(mark)
+                .filter(|t| k == last && t.ends_with(' ') && t.trim_end().ends_with(char::is_alphabetic))
+        });
+        if let Some(stripped) = stripped {
+            h.text = stripped.trim_end().to_string();
+            return Some(h.line);
+        }
+    }
+    None
+}
+
 /// The byte range to replace and its replacement, for the first occurrence
-/// of `mark` at or after `start` that stands as a footnote marker.
-fn find(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>, &'static str)> {
+/// of `mark` at or after `start` that stands as a footnote marker: printed
+/// raised (`Levant¹`, as the PDF reader writes it), else by its place.
+fn find(text: &str, mark: &str, start: usize, raised_only: bool) -> Option<(std::ops::Range<usize>, &'static str)> {
+    // `forces.*`: an asterisk after a word or a stop; it may mark many
+    // places for one note, so it stays in the text.
+    if mark == "*" {
+        let at = text
+            .get(start..)?
+            .match_indices('*')
+            .map(|(k, _)| start + k)
+            .find(|&k| text[..k].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ';' | ',' | ')')))?;
+        return Some((at..at + 1, "*"));
+    }
+    let raised: String = mark.chars().map(crate::read::pdf::superscript).collect();
+    if raised != mark {
+        let is_raised = |c: char| c.is_numeric() && crate::read::pdf::superscript(c) == c && !c.is_ascii_digit();
+        let mut at = start;
+        while let Some(found) = text.get(at..).and_then(|t| t.find(&raised)) {
+            let (s, e) = (at + found, at + found + raised.len());
+            at = e;
+            if !text[..s].ends_with(is_raised) && !text[e..].starts_with(is_raised) {
+                return Some((s..e, ""));
+            }
+        }
+    }
+    if raised_only { None } else { plain(text, mark, start) }
+}
+
+/// [`find`] for a mark printed as a number of the text.
+fn plain(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>, &'static str)> {
     let mut at = start;
     while let Some(found) = text.get(at..)?.find(mark) {
         let s = at + found;
@@ -155,7 +213,7 @@ mod tests {
 
     fn take(text: &str, mark: &str) -> String {
         let mut t = vec![text.to_string()];
-        take_marker(&mut t, mark, (0, 0), 0).expect("found");
+        take_marker(&mut t, mark, (0, 0), 0, false).expect("found");
         t.remove(0)
     }
 
@@ -168,6 +226,8 @@ mod tests {
         assert_eq!(take("for Refugees.5", "5"), "for Refugees.");
         assert_eq!(take("commission 7  to accelerate", "7"), "commission  to accelerate");
         assert_eq!(take("and the Levant 1 (ISIL, hereinafter", "1"), "and the Levant (ISIL, hereinafter");
+        assert_eq!(take("in 2024 the Levant¹ (ISIL", "1"), "in 2024 the Levant (ISIL");
+        assert_eq!(take("area of 12 m² and³¹", "31"), "area of 12 m² and");
     }
 
     #[test]
@@ -177,7 +237,7 @@ mod tests {
                 .to_string(),
         ];
         for mark in ["1", "2", "5", "7"] {
-            assert_eq!(take_marker(&mut t, mark, (0, 0), 0), None, "{mark}");
+            assert_eq!(take_marker(&mut t, mark, (0, 0), 0, false), None, "{mark}");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! headers and footers, footnote blocks, and a leading YAML front matter.
 
 use super::pages::is_furniture_shaped;
+use crate::read::LineBox;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,8 +18,11 @@ pub struct Line<'a> {
     pub indent: u16,
     /// A page break (form feed) came just before this line.
     pub after_page_break: bool,
-    /// A blank line came just before this line.
+    /// A blank line came just before this line (in a PDF: more space than
+    /// between the lines of a paragraph).
     pub gap_before: bool,
+    /// Where it was printed, when the source says (a PDF).
+    pub geom: Option<&'a LineBox>,
 }
 
 impl Line<'_> {
@@ -55,10 +59,24 @@ pub struct Cleaned<'a> {
     pub furniture_lines: usize,
     /// Masthead lines taken out (a UN report's first-page block).
     pub masthead_lines: usize,
+    /// The figures whose text was taken out: the line each starts at, and
+    /// its title.
+    pub figures: Vec<(usize, String)>,
+    /// Lines of text drawn inside figures, taken out.
+    pub figure_lines: usize,
+    /// Signature blocks of a letter (`(Signed) António Guterres`), lines
+    /// joined: the edition's metadata, not its paragraphs.
+    pub signatures: Vec<String>,
     /// The text looks extracted from a PDF: hard-wrapped lines separated by
     /// blank lines, or footnote blocks. Blank lines then separate nothing.
     pub pdf_like: bool,
 }
+
+/// In a PDF, a line is a blank line below the one before it when their
+/// baselines are more than this many times the upper one's size apart:
+/// the lines of a paragraph of the shared UN PDFs are 1.2 sizes apart, a
+/// paragraph 1.8 below the one before.
+const GAP_PITCH: f32 = 1.5;
 
 /// A line that is only a link target (`https://undocs.org/S/2018/250`), as
 /// PDF extraction puts them in blocks at page ends. Link targets may hold a
@@ -71,9 +89,12 @@ static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
 
-/// Splits `text` into lines and takes out the noise.
-pub fn clean(text: &str) -> Cleaned<'_> {
+/// Splits `text` into lines and takes out the noise. With the `layout` of
+/// its lines (a PDF), a line's vertical distance from the one before it
+/// says whether a blank line stood there.
+pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     let mut raw: Vec<Line> = Vec::new();
+    let mut above: Option<&LineBox> = None;
     let (mut page_break, mut gap) = (false, false);
     for (i, mut line) in text.split('\n').enumerate() {
         if line.contains('\x0C') {
@@ -86,22 +107,31 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             continue;
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        let geom = layout.and_then(|l| l.get(i));
+        if let Some(g) = geom {
+            gap = above.is_some_and(|a| a.page == g.page && (g.y - a.y) as f32 > GAP_PITCH * a.size.max(1) as f32);
+            above = Some(g);
+        }
         raw.push(Line {
             text: line,
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             indent: u16::try_from(indent).unwrap_or(u16::MAX),
             after_page_break: page_break,
             gap_before: gap || page_break,
+            geom,
         });
         (page_break, gap) = (false, false);
     }
 
     let mut out = Cleaned::default();
     let start = front_matter(&raw, &mut out.front_matter);
-    out.pdf_like = is_pdf_like(&raw[start..]);
+    out.pdf_like = layout.is_some() || is_pdf_like(&raw[start..]);
 
     let mut furniture = vec![false; raw.len()];
     (out.furniture_lines, out.masthead_lines) = super::pages::furniture(&raw[start..], &mut furniture[start..]);
+    let before = furniture.iter().filter(|f| **f).count();
+    out.figures = super::pages::figures(&raw[start..], &mut furniture[start..]);
+    out.figure_lines = furniture.iter().filter(|f| **f).count() - before;
     let mut keep = vec![false; raw.len()];
     let mut i = start;
     let mut next_mark: Option<u32> = None;
@@ -112,6 +142,22 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             && let Some(end) = footnote_block(&raw, i, &furniture, &mut next_mark, &mut out)
         {
             i = end;
+            continue;
+        }
+        if let Some(end) = signature(&raw, i, &furniture, &mut out) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = asterisk_note(&raw, i, &furniture, &mut out) {
+            i = end;
+            continue;
+        }
+        // The language note wrapped over two lines: `[Original: Arabic, …,` / `Russian and Spanish]`.
+        if t.trim_start().starts_with("[Original:")
+            && !t.contains(']')
+            && raw.get(i + 1).is_some_and(|n| n.text.ends_with(']') && !n.text.contains('['))
+        {
+            i += 2;
             continue;
         }
         keep[i] = !furniture[i] && !is_noise(t, out.pdf_like);
@@ -160,7 +206,7 @@ fn is_noise(t: &str, pdf_like: bool) -> bool {
     let s = t.trim_start();
     // A long line is prose, but for a link or cells spread over a
     // `-layout` line (`2/17        25-11938`).
-    if s.len() > 40 && !s.contains("   ") {
+    if s.len() > 40 && !s.contains("   ") && !s.starts_with('[') {
         return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
     }
     // Every pattern starts with a capital, a digit, `*`, `[` or `http`; an
@@ -213,7 +259,10 @@ fn footnote_block(
         }
         let expected = notes.last().map_or(mark, |n| n.0 + 1);
         match FOOTNOTE_START.captures(t) {
-            Some(c) if c[1].parse::<u32>().ok() == Some(expected) && (line.indent > 0 || notes.is_empty()) => {
+            Some(c)
+                if c[1].parse::<u32>().ok() == Some(expected)
+                    && (line.indent > 0 || notes.last().is_none_or(|n| ends_footnote(&n.1))) =>
+            {
                 notes.push((expected, c[2].trim().to_string()));
             }
             _ if line.indent > 0 => break,
@@ -287,6 +336,66 @@ fn loose_footnote_block(
         out.footnotes.push(RawFootnote { mark: mark.to_string(), text, before_line });
     }
     Some(i)
+}
+
+/// A letter's signature block: `(Signed) Name`, then up to three short
+/// lines of title that end no sentence (`Director General`, the
+/// organisation) on the same page. Returns the index after it.
+fn signature(raw: &[Line], i: usize, furniture: &[bool], out: &mut Cleaned) -> Option<usize> {
+    let t = raw[i].trimmed();
+    if !t.starts_with("(Signed)") {
+        return None;
+    }
+    let mut text = t.to_string();
+    let mut end = i + 1;
+    while end < raw.len() && end <= i + 3 {
+        let l = &raw[end];
+        let lt = l.trimmed();
+        if l.after_page_break
+            || furniture[end]
+            || lt.chars().count() >= SIGNATURE_LINE
+            || lt.ends_with(['.', ':', ';'])
+            || super::numbering::part_key(lt).is_some()
+        {
+            break;
+        }
+        super::repair::join_line(&mut text, lt);
+        end += 1;
+    }
+    out.signatures.push(text);
+    Some(end)
+}
+
+/// A line of a signature block's title is shorter than this (the longest
+/// in the shared OPCW letters: `Organisation for the Prohibition of
+/// Chemical Weapons`, 51 characters).
+const SIGNATURE_LINE: usize = 70;
+
+/// A note marked `*` at a page's foot (`* Indicates that the party …`),
+/// with no rule above it: a line that starts `* ` and a capital, followed
+/// by at most two more lines before the page ends or its furniture starts
+/// (in a PDF, all of them smaller than the text above). Returns the index
+/// after it.
+fn asterisk_note(raw: &[Line], i: usize, furniture: &[bool], out: &mut Cleaned) -> Option<usize> {
+    let t = raw[i].trimmed();
+    let rest = t.strip_prefix("* ")?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let end = (i + 1..raw.len()).find(|&k| raw[k].after_page_break || furniture[k]).unwrap_or(raw.len());
+    let smaller = |k: usize| match (raw[k].geom, i.checked_sub(1).and_then(|p| raw[p].geom)) {
+        (Some(g), Some(above)) => g.size < above.size,
+        _ => true,
+    };
+    if end - i > 3 || !(i..end).all(smaller) {
+        return None;
+    }
+    let mut text = rest.trim().to_string();
+    for l in &raw[i + 1..end] {
+        super::repair::join_line(&mut text, l.trimmed());
+    }
+    out.footnotes.push(RawFootnote { mark: "*".into(), text, before_line: raw[i].no as usize });
+    Some(end)
 }
 
 /// A footnote mark alone on its line: `3`.
@@ -382,7 +491,7 @@ mod tests {
 
     #[test]
     fn front_matter_read_and_skipped() {
-        let c = clean("---\ntitle: Baseline\ndate: 31-March-2026\nauthor:\n  - X\n---\n\n# 1. INTRO\n");
+        let c = clean("---\ntitle: Baseline\ndate: 31-March-2026\nauthor:\n  - X\n---\n\n# 1. INTRO\n", None);
         assert_eq!(c.front_matter[0], ("title".into(), "Baseline".into()));
         assert_eq!(c.front_matter[1], ("date".into(), "31-March-2026".into()));
         assert_eq!(c.lines.iter().map(|l| (l.text, l.gap_before)).collect::<Vec<_>>(), [("# 1. INTRO", true)]);
@@ -390,14 +499,14 @@ mod tests {
 
     #[test]
     fn a_page_break_inside_a_sentence_joins() {
-        let c = clean("The Committee will\n\n\x0C3/16\n\nmaintain the range.\n\nNew paragraph.\n");
+        let c = clean("The Committee will\n\n\x0C3/16\n\nmaintain the range.\n\nNew paragraph.\n", None);
         let gaps: Vec<(&str, bool)> = c.lines.iter().map(|l| (l.text, l.gap_before)).collect();
         assert_eq!(gaps, [("The Committee will", false), ("maintain the range.", false), ("New paragraph.", true)]);
     }
 
     #[test]
     fn form_feed_is_a_page_break() {
-        let c = clean("a.\n\x0Cb\nc\n");
+        let c = clean("a.\n\x0Cb\nc\n", None);
         assert_eq!(c.lines[1].text, "b");
         assert!(c.lines[1].after_page_break && c.lines[1].gap_before);
         assert!(!c.lines[2].gap_before);

@@ -20,7 +20,7 @@ pub mod sentences;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Edition, EditionMeta, Footnote, Layout, Paragraph};
-use crate::read::Source;
+use crate::read::{LineBox, Source};
 use blocks::Sections;
 use repair::{Repairer, collapse_spaces};
 use rustc_hash::FxHashSet;
@@ -38,7 +38,7 @@ pub struct Options {
 /// Segments a decoded source into an edition. Never fails: what cannot be
 /// understood is kept as text and reported in the warnings.
 pub fn segment(source: &Source, options: &Options) -> Edition {
-    finish(structure(&source.text), &source.path, source.warnings.clone(), options)
+    finish(structure(&source.text, source.layout.as_deref()), &source.path, source.warnings.clone(), options)
 }
 
 /// [`segment`], freeing the source text as soon as the structure is found
@@ -47,9 +47,9 @@ pub fn segment(source: &Source, options: &Options) -> Edition {
 /// everything dropped, with no sign that the reading failed. (An empty
 /// file is an empty edition, with a warning.)
 pub fn segment_owned(source: Source, options: &Options) -> Result<Edition> {
-    let Source { path, text, warnings } = source;
+    let Source { path, text, warnings, layout } = source;
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    let structure = structure(&text);
+    let structure = structure(&text, layout.as_deref());
     drop(text);
     let blank = structure.blank;
     let edition = finish(structure, &path, warnings, options);
@@ -77,10 +77,13 @@ struct Structure {
     head: String,
     /// The text is blank.
     blank: bool,
+    /// The text says where it was printed (a PDF): footnote markers are
+    /// known by being raised.
+    printed: bool,
 }
 
-fn structure(text: &str) -> Structure {
-    let cleaned = lines::clean(text);
+fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
+    let cleaned = lines::clean(text, printed);
     let content = &cleaned.lines;
     let (layout, draft) = if blocks::count_sections(content, Sections::Markdown) >= 2 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Markdown))
@@ -98,11 +101,12 @@ fn structure(text: &str) -> Structure {
         front_matter: cleaned.front_matter,
         head: text.chars().take(3000).collect(),
         blank: text.trim().is_empty(),
+        printed: printed.is_some(),
     }
 }
 
 fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<String>, options: &Options) -> Edition {
-    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank } = structure;
+    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank, printed } = structure;
 
     // Footnotes: find each marker, after the previous one, before its block.
     let mut texts: Vec<String> = draft.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
@@ -111,18 +115,22 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     for note in &raw_footnotes {
         // Paragraphs are in line order: the last one that starts before the block.
         let block_para = draft.paragraphs.partition_point(|p| p.line < note.before_line).saturating_sub(1);
-        let at = match footnotes::take_marker(&mut texts, &note.mark, from, block_para) {
+        let at = match footnotes::take_marker(&mut texts, &note.mark, from, block_para, printed) {
             Some(pos) => {
                 from = pos;
                 pos.0
             }
-            None => {
-                draft.warnings.push(format!(
-                    "footnote {}: no marker found in the text before it; attached to the paragraph it follows",
-                    note.mark
-                ));
-                block_para
-            }
+            None => match footnotes::take_heading_marker(&mut draft.headings, &note.mark, note.before_line) {
+                // A heading cites it: the first paragraph under the heading takes it.
+                Some(line) => draft.paragraphs.partition_point(|p| p.line < line).min(texts.len().saturating_sub(1)),
+                None => {
+                    draft.warnings.push(format!(
+                        "footnote {}: no marker found in the text before it; attached to the paragraph it follows",
+                        note.mark
+                    ));
+                    block_para
+                }
+            },
         };
         if let Some(list) = notes.get_mut(at) {
             list.push(Footnote { mark: note.mark.clone(), text: note.text.clone() });

@@ -16,6 +16,7 @@ use super::numbering::{
 };
 use super::repair::join_line;
 use crate::model::Heading;
+use crate::read::LineBox;
 use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -113,6 +114,13 @@ struct State<'a> {
     numbered_level: usize,
     /// The annex or enclosure being read, if any: the start of its labels.
     part: Option<String>,
+    /// A part heading came last: a title may follow it.
+    part_title: bool,
+    /// Where the open heading's first line was printed (a PDF): its
+    /// wrapped lines are set alike.
+    heading_style: Option<&'a LineBox>,
+    /// The open paragraph's first line is set in bold (a PDF).
+    para_bold: bool,
     title: String,
     /// The title is complete: a full line or a sentence came after it.
     title_done: bool,
@@ -263,7 +271,7 @@ impl<'a> State<'a> {
         let mut text = String::new();
         for j in i..(i + MAX_SUBHEADING_LINES).min(lines.len()) {
             join_line(&mut text, lines[j].trimmed());
-            if text.len() > MAX_SUBHEADING || text.ends_with('.') {
+            if text.len() > MAX_SUBHEADING || text.trim_end_matches('*').ends_with('.') {
                 return None;
             }
             // The run must be followed by the next paragraph in sequence or a
@@ -297,11 +305,58 @@ impl<'a> State<'a> {
         false
     }
 
-    /// Opens a heading that takes the wrapped lines after it.
-    fn open(&mut self, heading: Heading) {
+    /// Opens a heading that takes the wrapped lines after it, the heading's
+    /// first line printed as `style` says.
+    fn open(&mut self, heading: Heading, style: Option<&'a LineBox>) {
         let h = self.draft.push_heading(&mut self.stack, heading);
         self.open_heading = Some(h);
         self.heading_lines = 1;
+        self.heading_style = style;
+    }
+
+    /// Line `line` goes on the open heading: where the lines were printed
+    /// is known, when it is set as the heading is and close below it;
+    /// otherwise when it is short and ends no sentence, or a numbered
+    /// paragraph or a heading follows within the heading's budget.
+    fn continues_heading(&self, h: usize, lines: &[Line<'a>], i: usize) -> bool {
+        let heading = &self.draft.headings[h].text;
+        let bare = heading.len() <= 5 && heading.ends_with('.');
+        let room = MAX_HEADING_LINES.saturating_sub(self.heading_lines);
+        if room == 0 {
+            return false;
+        }
+        let line = &lines[i];
+        if let (Some(style), Some(g)) = (self.heading_style, line.geom) {
+            return !line.gap_before
+                && style.bold == g.bold
+                && style.size == g.size
+                && (bare || !heading.ends_with('.'));
+        }
+        bare || !heading.ends_with('.') && (self.short(line.trimmed()) || self.title_until_structure(lines, i, room))
+    }
+
+    /// A line printed in bold, after a finished paragraph, that ends no
+    /// sentence: an unnumbered or lettered sub-heading (`Parties in the
+    /// Central African Republic`, `(a) Children and armed conflict`). Not
+    /// inside a paragraph printed in bold, whose items are bold too.
+    fn bold_heading(&self, line: &Line) -> bool {
+        let t = line.trimmed();
+        line.geom.is_some_and(|g| g.bold)
+            && (self.title_done || !self.draft.headings.is_empty())
+            && !self.para_bold
+            && self.prev_ended()
+            && starts_like_sentence(t)
+            && !ends_sentence(t)
+    }
+}
+
+/// The line after a part heading is the part's title: printed in bold,
+/// or, where that is not known, short and ending no sentence.
+fn part_title(line: &Line, short: bool) -> bool {
+    let t = line.trimmed();
+    match line.geom {
+        Some(g) => g.bold && !ends_sentence(t),
+        None => short && starts_like_sentence(t) && !ends_sentence(t) && para_start(t).is_none(),
     }
 }
 
@@ -322,6 +377,9 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
         letter: None,
         numbered_level: 0,
         part: None,
+        part_title: false,
+        heading_style: None,
+        para_bold: false,
         title: String::new(),
         title_done: false,
         spare: String::new(),
@@ -361,6 +419,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                 s.used.insert(number);
                 s.last_number = Some(if n == 1 { 1 } else { n.max(s.last_number.unwrap_or(0)) });
                 let text = s.buffer(rest);
+                s.para_bold = line.geom.is_some_and(|g| g.bold);
                 s.para = Some(DraftParagraph {
                     number: Some(number.to_string()),
                     part: s.part.clone(),
@@ -377,19 +436,17 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                 s.numbered_level = 1 + usize::from(s.part.is_some());
                 let number = text.split('.').next().map(str::to_string);
                 let level = s.numbered_level;
-                s.open(Heading { level, number, text: text.to_string(), line: line.line_no() });
+                s.open(Heading { level, number, text: text.to_string(), line: line.line_no() }, line.geom);
             }
             Kind::Section(letter, text) => {
                 s.close();
                 s.letter = Some(letter);
                 let level = if s.chapter > 0 { 2 } else { 1 } + usize::from(s.part.is_some());
                 s.numbered_level = level;
-                s.open(Heading {
-                    level,
-                    number: Some(letter.to_string()),
-                    text: text.to_string(),
-                    line: line.line_no(),
-                });
+                s.open(
+                    Heading { level, number: Some(letter.to_string()), text: text.to_string(), line: line.line_no() },
+                    line.geom,
+                );
             }
             Kind::Subheading(n) => {
                 s.close();
@@ -398,7 +455,15 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     join_line(&mut text, l.trimmed());
                 }
                 let number = para_start(t).map(|(n, _)| n.to_string());
-                let level = s.numbered_level + 1;
+                // Below the unnumbered heading it follows, if any (`Parties
+                // in Somalia` / `1. Non-State actors`).
+                let under = s
+                    .stack
+                    .iter()
+                    .rev()
+                    .map(|&h| &s.draft.headings[h])
+                    .find(|h| h.level > s.numbered_level && !(h.number.is_some() && para_start(&h.text).is_some()));
+                let level = under.map_or(s.numbered_level, |h| h.level) + 1;
                 s.draft.push_heading(&mut s.stack, Heading { level, number, text, line: line.line_no() });
                 s.open_heading = None;
                 i += n;
@@ -412,7 +477,21 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                 s.last_number = None;
                 s.used.clear();
                 s.part = Some(key);
-                s.open(Heading { level: 1, number: None, text: t.to_string(), line: line.line_no() });
+                s.draft.push_heading(
+                    &mut s.stack,
+                    Heading { level: 1, number: None, text: t.to_string(), line: line.line_no() },
+                );
+                s.open_heading = None;
+                s.part_title = true;
+            }
+            Kind::Text if std::mem::take(&mut s.part_title) && part_title(line, s.short(t)) => {
+                // The part's title, a heading of its own (`Annex` / `List of parties …`).
+                s.open(Heading { level: 1, number: None, text: t.to_string(), line: line.line_no() }, line.geom);
+            }
+            Kind::Text if s.bold_heading(line) && s.open_heading.is_none_or(|h| !s.continues_heading(h, lines, i)) => {
+                s.close();
+                let level = s.numbered_level + 1;
+                s.open(Heading { level, number: None, text: t.to_string(), line: line.line_no() }, line.geom);
             }
             Kind::Text => {
                 if let Some(end) = s.subheading_end(lines, i) {
@@ -429,16 +508,27 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                 }
                 // A heading takes the wrapped lines of its title: short ones
                 // that end no sentence (`A.` alone takes the title after it).
-                let takes = |s: &State, h: usize| {
-                    let heading = &s.draft.headings[h].text;
-                    let bare = heading.len() <= 5 && heading.ends_with('.');
-                    let room = MAX_HEADING_LINES.saturating_sub(s.heading_lines);
-                    room > 0
-                        && (bare || !heading.ends_with('.') && (s.short(t) || s.title_until_structure(lines, i, room)))
-                };
-                if let Some(h) = s.open_heading.filter(|&h| takes(&s, h)) {
+                if let Some(h) = s.open_heading.filter(|&h| s.continues_heading(h, lines, i)) {
                     join_line(&mut s.draft.headings[h].text, t);
                     s.heading_lines += 1;
+                } else if s.para.as_ref().is_some_and(|p| p.number.is_none())
+                    && line.geom.is_some()
+                    && line.gap_before
+                    && s.prev_ended()
+                    && !is_list_item(t)
+                {
+                    // Space above a line after a finished sentence parts
+                    // unnumbered paragraphs (a letter, an annex's text).
+                    s.close();
+                    s.para_bold = line.geom.is_some_and(|g| g.bold);
+                    let text = s.buffer(t);
+                    s.para = Some(DraftParagraph {
+                        part: s.part.clone(),
+                        headings: s.stack.clone(),
+                        text,
+                        line: line.line_no(),
+                        ..Default::default()
+                    });
                 } else if let Some(p) = s.para.as_mut() {
                     if is_list_item(t) {
                         p.text.push('\n');
@@ -457,6 +547,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     // after the title: an unnumbered paragraph rather than lost.
                     s.open_heading = None;
                     s.title_done = true;
+                    s.para_bold = line.geom.is_some_and(|g| g.bold);
                     let text = s.buffer(t);
                     s.para = Some(DraftParagraph {
                         part: s.part.clone(),

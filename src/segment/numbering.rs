@@ -20,9 +20,10 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A part of the document with its own numbering: `Annex`, `Annex II`,
-/// `Enclosure`, `Appendix 3`, alone on a line.
+/// `Enclosure`, `Appendix 3`, alone on a line; and `Map`, the heading of a
+/// report's closing map page.
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Annex|ANNEX|Enclosure|ENCLOSURE|Appendix|APPENDIX|Attachment|ATTACHMENT)(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?\*?$")
+    Regex::new(r"^(Annex|ANNEX|Enclosure|ENCLOSURE|Appendix|APPENDIX|Attachment|ATTACHMENT|Map|MAP)(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?\*?$")
         .unwrap()
 });
 
@@ -89,7 +90,7 @@ pub fn para_start(t: &str) -> Option<(&str, &str)> {
 /// A part heading (`Annex II`): the key its paragraphs' labels start with
 /// (`annex-II`).
 pub fn part_key(t: &str) -> Option<String> {
-    if !t.starts_with(['A', 'E']) || t.len() > 20 {
+    if !t.starts_with(['A', 'E', 'M']) || t.len() > 20 {
         return None;
     }
     let c = PART.captures(t)?;
@@ -161,8 +162,10 @@ fn title_lines(lines: &[Line], i: usize, rest: &str, full: usize) -> Option<usiz
         if title.len() > MAX_TITLE || ends_sentence(&title) || ends_with_function_word(&title) {
             return None;
         }
-        let t = lines.get(j)?.trimmed();
-        if starts(t) {
+        let next = lines.get(j)?;
+        let t = next.trimmed();
+        // Where lines were printed is known: space below the title ends it.
+        if starts(t) || next.geom.is_some() && next.gap_before {
             return Some(j - i);
         }
         if j - i >= MAX_TITLE_LINES || !short(&lines[j]) {

@@ -52,6 +52,22 @@ fn cells(t: &str) -> impl Iterator<Item = &str> {
     t.split("   ").map(str::trim).filter(|c| !c.is_empty())
 }
 
+/// The lines of each page: a page starts at a page break.
+fn page_ranges(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.after_page_break && i > start {
+            pages.push(start..i);
+            start = i;
+        }
+    }
+    if start < lines.len() {
+        pages.push(start..lines.len());
+    }
+    pages
+}
+
 /// Every cell of the line has a furniture shape (after the first, the
 /// date stamps of a job number, `070225`, stand alone too).
 pub fn is_furniture_shaped(t: &str) -> bool {
@@ -96,18 +112,7 @@ fn key(t: &str) -> Option<String> {
 /// each kind: (running headers and footers, masthead lines).
 pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
     let masthead = masthead(lines, out);
-    // Pages: a page starts at a page break.
-    let mut pages: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut start = 0;
-    for (i, l) in lines.iter().enumerate() {
-        if l.after_page_break && i > start {
-            pages.push(start..i);
-            start = i;
-        }
-    }
-    if start < lines.len() {
-        pages.push(start..lines.len());
-    }
+    let pages = page_ranges(lines);
     if pages.len() < MIN_PAGES {
         return (0, masthead);
     }
@@ -159,6 +164,87 @@ fn masthead(lines: &[Line], out: &mut [bool]) -> usize {
     n
 }
 
+/// The title line of a figure: `Figure I`, `Chart 2`, `Graph 3`.
+static FIGURE_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Figure|Chart|Graph|Diagram)\s+(?:[IVXLC]{1,6}|\d{1,3})\b").unwrap());
+
+/// Text smaller than this share of the body's size, above a page's
+/// footnotes, is drawn inside a figure (its labels, values, source line):
+/// the shared UN PDFs set the body in 10 pt, chart labels in 8.5 pt.
+const FIGURE_SIZE: f32 = 0.9;
+
+/// Marks the lines drawn inside figures and charts, where the lines say
+/// where they were printed (a PDF): text smaller than the body's above the
+/// page's footnote rule, and the figure's title and caption before it
+/// (`Figure I`, then its bold title). Returns the titles, with the line
+/// each starts at, for the record of what was left out.
+pub fn figures(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
+    let mut sizes: FxHashMap<i32, usize> = FxHashMap::default();
+    for l in lines {
+        if let Some(g) = l.geom {
+            *sizes.entry(g.size).or_default() += l.text.len();
+        }
+    }
+    let Some((&body, _)) = sizes.iter().max_by_key(|(size, n)| (**n, **size)) else {
+        return Vec::new();
+    };
+    let small = |l: &Line| l.geom.is_some_and(|g| (g.size as f32) < FIGURE_SIZE * body as f32);
+    // Small text after a page's last line of body text is its footnotes,
+    // when it opens with a rule or a mark (`1 See …`, `* Indicates …`); a
+    // figure at the foot of a page opens otherwise.
+    let mut foot = vec![false; lines.len()];
+    for page in page_ranges(lines) {
+        let last_body = page.clone().rev().find(|&k| !small(&lines[k]) && !out[k]);
+        let from = last_body.map_or(page.start, |k| k + 1);
+        let opens_notes = (from..page.end).find(|&k| !out[k]).is_some_and(|k| {
+            let t = lines[k].trimmed();
+            t.starts_with("___") || t.starts_with("* ") || t.split(' ').next().is_some_and(|w| w.parse::<u32>().is_ok())
+        });
+        if opens_notes {
+            foot[from..page.end].iter_mut().for_each(|f| *f = true);
+        }
+    }
+    let mut titles = Vec::new();
+    let mut below_rule = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.after_page_break {
+            below_rule = false;
+        }
+        if foot[i] {
+            below_rule = true;
+        }
+        if l.trimmed().starts_with("_____") {
+            below_rule = true;
+        }
+        if below_rule {
+            i += 1;
+            continue;
+        }
+        if FIGURE_TITLE.is_match(l.trimmed()) && l.geom.is_some() {
+            // The title, its caption lines (bold or small), then the figure.
+            let mut j = i + 1;
+            let mut title = l.trimmed().to_string();
+            while let Some(next) = lines.get(j).filter(|n| !n.after_page_break && n.geom.is_some_and(|g| g.bold)) {
+                super::repair::join_line(&mut title, next.trimmed());
+                j += 1;
+            }
+            if lines.get(j).is_some_and(small) {
+                out[i..j].iter_mut().for_each(|o| *o = true);
+                titles.push((l.line_no(), title));
+                i = j;
+                continue;
+            }
+        }
+        if small(l) && !out[i] {
+            out[i] = true;
+        }
+        i += 1;
+    }
+    titles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,7 +262,14 @@ mod tests {
             if l.trim().is_empty() {
                 continue;
             }
-            out.push(Line { text: l, no: i as u32 + 1, indent: 0, after_page_break: page_break, gap_before: false });
+            out.push(Line {
+                text: l,
+                no: i as u32 + 1,
+                indent: 0,
+                after_page_break: page_break,
+                gap_before: false,
+                geom: None,
+            });
             page_break = false;
         }
         out

@@ -41,6 +41,8 @@ pub fn join_line(buf: &mut String, line: &str) {
         // (`A/72/865–` `S/2018/465`); so does a path cut at a slash.
         Some('–') if before.is_some_and(|c| !c.is_whitespace()) => {}
         Some('/') if last_token.len() > 1 && last_token.contains(['.', '/']) && !last_token.starts_with('/') => {}
+        // A link cut after an underscore (`…/files/uncct_cft_` `va_report.pdf`).
+        Some('_') if last_token.contains("www.") || last_token.contains("://") => {}
         _ => buf.push(' '),
     }
     buf.push_str(line);
