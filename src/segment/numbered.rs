@@ -512,13 +512,16 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     join_line(&mut s.draft.headings[h].text, t);
                     s.heading_lines += 1;
                 } else if s.para.as_ref().is_some_and(|p| p.number.is_none())
-                    && line.geom.is_some()
-                    && line.gap_before
                     && s.prev_ended()
                     && !is_list_item(t)
+                    && match line.geom {
+                        Some(_) => line.gap_before,
+                        None => i > 0 && s.full > 0 && s.short(lines[i - 1].trimmed()) && starts_like_sentence(t),
+                    }
                 {
-                    // Space above a line after a finished sentence parts
-                    // unnumbered paragraphs (a letter, an annex's text).
+                    // Unnumbered paragraphs (a letter, an annex's text) part
+                    // where space stands above a line after a finished
+                    // sentence; in text, after a short line that ends one.
                     s.close();
                     s.para_bold = line.geom.is_some_and(|g| g.bold);
                     let text = s.buffer(t);
