@@ -58,11 +58,17 @@ pub fn exact_hash(text: &str) -> u64 {
         let mut n = 0;
         let bytes = norm.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
+            // A hyphen between a letter and a letter or digit (`EC-83` read
+            // as `EC 83` or `EC83`); not between digits (`2023-2024`).
+            // Spaces beside it do not count either (`EC- 94`, `mid -2027`).
             let dropped = b == b' '
-                || b == b'-'
-                    && i > 0
-                    && bytes[i - 1].is_ascii_alphabetic()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                || b == b'-' && {
+                    let p = bytes[..i].iter().rev().find(|&&c| c != b' ').copied().unwrap_or(b' ');
+                    let n = bytes[i + 1..].iter().find(|&&c| c != b' ').copied().unwrap_or(b' ');
+                    p.is_ascii_alphanumeric()
+                        && n.is_ascii_alphanumeric()
+                        && (p.is_ascii_alphabetic() || n.is_ascii_alphabetic())
+                };
             if dropped {
                 continue;
             }
@@ -185,5 +191,6 @@ mod tests {
         assert_eq!(exact_hash("the Counter-Terrorism Centre"), exact_hash("the CounterTerrorism Centre"));
         assert_ne!(exact_hash("the counter-terrorism Centre"), exact_hash("the Counter-Terrorism Centre"));
         assert_ne!(exact_hash("from 2023-2024"), exact_hash("from 20232024"));
+        assert_eq!(exact_hash("decision EC-83/DEC.5 of C-SS-4"), exact_hash("decision EC 83/DEC.5 of C- SS4"));
     }
 }

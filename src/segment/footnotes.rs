@@ -95,11 +95,19 @@ pub fn take_marker(
     raised_only: bool,
 ) -> Option<Position> {
     let last = last.min(texts.len().checked_sub(1)?);
-    for (p, text) in texts.iter_mut().enumerate().take(last + 1).skip(from.0) {
-        let start = if p == from.0 { from.1 } else { 0 };
-        if let Some((range, replacement)) = find(text, mark, start, raised_only) {
-            text.replace_range(range.clone(), replacement);
-            return Some((p, range.start + replacement.len()));
+    // A marker glued to the text (`Kosovo,2`, `Levant1`: how `pdftotext`
+    // sets a raised mark) before one set apart by spaces (`tried, 2 of`
+    // may be the text's own number).
+    for glued in [true, false] {
+        for (p, text) in texts.iter_mut().enumerate().take(last + 1).skip(from.0) {
+            let start = if p == from.0 { from.1 } else { 0 };
+            if let Some((range, replacement)) = find(text, mark, start, raised_only, glued) {
+                text.replace_range(range.clone(), replacement);
+                return Some((p, range.start + replacement.len()));
+            }
+        }
+        if raised_only {
+            break;
         }
     }
     None
@@ -130,7 +138,15 @@ pub fn take_heading_marker(headings: &mut [crate::model::Heading], mark: &str, b
 /// The byte range to replace and its replacement, for the first occurrence
 /// of `mark` at or after `start` that stands as a footnote marker: printed
 /// raised (`Levant¹`, as the PDF reader writes it), else by its place.
-fn find(text: &str, mark: &str, start: usize, raised_only: bool) -> Option<(std::ops::Range<usize>, &'static str)> {
+/// `glued`: only a mark printed against the text before it; else only one
+/// with a space before it.
+fn find(
+    text: &str,
+    mark: &str,
+    start: usize,
+    raised_only: bool,
+    glued: bool,
+) -> Option<(std::ops::Range<usize>, &'static str)> {
     // `forces.*`: an asterisk after a word or a stop; it may mark many
     // places for one note, so it stays in the text.
     if mark == "*" {
@@ -153,11 +169,11 @@ fn find(text: &str, mark: &str, start: usize, raised_only: bool) -> Option<(std:
             }
         }
     }
-    if raised_only { None } else { plain(text, mark, start) }
+    if raised_only { None } else { plain(text, mark, start, glued) }
 }
 
 /// [`find`] for a mark printed as a number of the text.
-fn plain(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>, &'static str)> {
+fn plain(text: &str, mark: &str, start: usize, glued: bool) -> Option<(std::ops::Range<usize>, &'static str)> {
     let mut at = start;
     while let Some(found) = text.get(at..)?.find(mark) {
         let s = at + found;
@@ -168,6 +184,9 @@ fn plain(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>
         let prev = before.chars().next_back();
         let next = after.chars().next();
         if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if glued == prev.is_none_or(char::is_whitespace) {
             continue;
         }
         let next_is_space = next.is_none_or(char::is_whitespace);
@@ -190,6 +209,16 @@ fn plain(text: &str, mark: &str, start: usize) -> Option<(std::ops::Range<usize>
                 return Some((s - spaces..e, ""));
             }
             continue;
+        }
+        // `the Levant1 (ISIL`, `brief5 identifying`: glued to a word of three
+        // lower-case letters or more (not `G20`, `COVID19`).
+        let word: &str = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if (next_is_space || next.is_some_and(|c| matches!(c, ',' | ';' | ':')))
+            && word.chars().skip(1).filter(|c| c.is_lowercase()).count() >= 3
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !takes_number(before, "")
+        {
+            return Some((s..e, ""));
         }
         // `Republic .2 In`: a stray space before the full stop goes too.
         if prev == Some('.') && before.ends_with(" .") && next_is_space {
@@ -227,13 +256,15 @@ mod tests {
         assert_eq!(take("commission 7  to accelerate", "7"), "commission  to accelerate");
         assert_eq!(take("and the Levant 1 (ISIL, hereinafter", "1"), "and the Levant (ISIL, hereinafter");
         assert_eq!(take("in 2024 the Levant¹ (ISIL", "1"), "in 2024 the Levant (ISIL");
+        assert_eq!(take("in 2024 the Levant1 (ISIL", "1"), "in 2024 the Levant (ISIL");
+        assert_eq!(take("CTED analytical brief5, January", "5"), "CTED analytical brief, January");
         assert_eq!(take("area of 12 m² and³¹", "31"), "area of 12 m² and");
     }
 
     #[test]
     fn numbers_are_not_markers() {
         let mut t = vec![
-            "rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items, resolution 7 (2005), Phase 5 The, On 8 and 1 Oct, Hall 1 October"
+            "rose 1.25 percent in 2017 and 21 cases, paragraph 2 of 2 items, resolution 7 (2005), Phase 5 The, On 8 and 1 Oct, Hall 1 October, G2 (Group), COVID1 The"
                 .to_string(),
         ];
         for mark in ["1", "2", "5", "7"] {

@@ -332,7 +332,11 @@ impl<'a> State<'a> {
                 && style.size == g.size
                 && (bare || !heading.ends_with('.'));
         }
-        bare || !heading.ends_with('.') && (self.short(line.trimmed()) || self.title_until_structure(lines, i, room))
+        // A line that ends with a full stop is a sentence, not a title's end.
+        let sentence = line.trimmed().trim_end_matches(|c: char| c.is_ascii_digit()).ends_with('.');
+        bare || !heading.ends_with('.')
+            && !sentence
+            && (self.short(line.trimmed()) || self.title_until_structure(lines, i, room))
     }
 
     /// A line printed in bold, after a finished paragraph, that ends no

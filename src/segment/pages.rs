@@ -134,15 +134,31 @@ pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
     let needed = (pages.len() / SHARE).max(MIN_PAGES);
     let mut running = 0;
     for p in &pages {
+        // Below a page's footnote rule, a number alone is a footnote's mark
+        // (`pdftotext -raw` sets them on lines of their own), not a page number.
+        let rule = p.clone().find(|&k| lines[k].trimmed().starts_with("_____"));
         for i in edges(p) {
-            if !out[i] && key(lines[i].trimmed()).and_then(|k| seen.get(&k)).is_some_and(|e| e.0 >= needed) {
+            let mark = rule.is_some_and(|r| i > r) && lines[i].trimmed().bytes().all(|b| b.is_ascii_digit());
+            if !out[i] && !mark && key(lines[i].trimmed()).and_then(|k| seen.get(&k)).is_some_and(|e| e.0 >= needed) {
                 out[i] = true;
                 running += 1;
             }
         }
     }
+    // The date stamp of a job number on a line of its own (`25-00448 (E)`
+    // / `040225`, as default `pdftotext` sets them).
+    for i in 1..lines.len() {
+        let t = lines[i].trimmed();
+        if !out[i] && t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) && JOB.is_match(lines[i - 1].trimmed()) {
+            out[i] = true;
+            running += 1;
+        }
+    }
     (running, masthead)
 }
+
+/// A job number: `25-00448 (E)`.
+static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\(E\))?$").unwrap());
 
 /// Marks the masthead: the lines a report's first page opens with, every
 /// cell of them a masthead cell or a furniture shape. Returns how many.
@@ -186,7 +202,7 @@ pub fn figures(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
         }
     }
     let Some((&body, _)) = sizes.iter().max_by_key(|(size, n)| (**n, **size)) else {
-        return Vec::new();
+        return figures_in_text(lines, out);
     };
     let small = |l: &Line| l.geom.is_some_and(|g| (g.size as f32) < FIGURE_SIZE * body as f32);
     // Small text after a page's last line of body text is its footnotes,
@@ -241,6 +257,68 @@ pub fn figures(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
             out[i] = true;
         }
         i += 1;
+    }
+    titles
+}
+
+/// A figure's values: a line of three numbers or more and nothing else
+/// (`0 100 200 300`, `6 2 5 1 1`).
+fn values_only(t: &str) -> bool {
+    t.split_whitespace().count() >= 3
+        && t.split_whitespace()
+            .all(|w| w.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
+}
+
+/// A figure's label: short, no sentence punctuation, no paragraph number.
+fn label_like(t: &str) -> bool {
+    t.chars().count() <= FIGURE_LABEL
+        && !t.contains(['.', ',', ';', ':'])
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && super::numbering::para_start(t).is_none()
+}
+
+/// A label of a figure is at most this long (the longest in the shared
+/// charts: `Killed Injured Abducted Arbitrarily arrested and detained`, 56
+/// characters on one line of a `-raw` extraction).
+const FIGURE_LABEL: usize = 60;
+
+/// [`figures`] for text without positions: a figure's title (`Figure I`)
+/// through its `Source:` line, a line of values, and the run of labels
+/// next to values.
+fn figures_in_text(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
+    let mut titles = Vec::new();
+    let starts_paragraph = |l: &Line| {
+        super::numbering::para_start(l.trimmed()).is_some_and(|(_, r)| super::numbering::starts_like_sentence(r))
+    };
+    for i in 0..lines.len() {
+        let t = lines[i].trimmed();
+        if FIGURE_TITLE.is_match(t) {
+            let end = (i + 1..lines.len().min(i + 40))
+                .take_while(|&k| !starts_paragraph(&lines[k]))
+                .find(|&k| lines[k].trimmed().starts_with("Source:"));
+            let end = end.unwrap_or(i);
+            out[i..=end].iter_mut().for_each(|o| *o = true);
+            let mut title = t.to_string();
+            if let Some(caption) = lines.get(i + 1).filter(|_| end > i) {
+                super::repair::join_line(&mut title, caption.trimmed());
+            }
+            titles.push((lines[i].line_no(), title));
+        }
+    }
+    for i in 0..lines.len() {
+        if !values_only(lines[i].trimmed()) {
+            continue;
+        }
+        out[i] = true;
+        for k in (0..i).rev().take_while(|&k| label_like(lines[k].trimmed())) {
+            out[k] = true;
+        }
+        for k in (i + 1..lines.len()).take_while(|&k| {
+            let t = lines[k].trimmed();
+            label_like(t) || values_only(t) || t.bytes().all(|b| b.is_ascii_digit())
+        }) {
+            out[k] = true;
+        }
     }
     titles
 }
