@@ -294,3 +294,124 @@ fn every_extraction_reads_as_the_pdf() {
     let same = got.iter().flat_map(|(_, c)| c.iter()).filter(|&&n| n == 0).count();
     assert_eq!(same, 61, "of 78 comparisons, those with no change");
 }
+
+/// A small PDF of one page with `lines` of text in Helvetica at `size`
+/// points, or, with no lines, one image and no text.
+fn tiny_pdf(lines: &[&str], size: u32) -> Vec<u8> {
+    let mut content = String::new();
+    if lines.is_empty() {
+        content.push_str("q 100 0 0 100 72 600 cm /Im1 Do Q");
+    } else {
+        content.push_str(&format!("BT /F1 {size} Tf 14 TL 72 720 Td\n"));
+        for l in lines {
+            content.push_str(&format!("({}) Tj T*\n", l.replace('(', "\\(").replace(')', "\\)")));
+        }
+        content.push_str("ET");
+    }
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u{0}\u{7f}\u{7f}\u{0}\nendstream".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (k, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", k + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    pdf
+}
+
+const TINY: [&str; 4] = [
+    "1. The Committee decided to keep the target range.",
+    "It will reassess the stance of policy.",
+    "2. The Committee will act as needed to support",
+    "the recovery.",
+];
+
+/// Runs `editions parse FILE`: exit status, standard output, standard error.
+fn parse_cli(file: &Path) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("editions").unwrap().arg("parse").arg(file).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_pdf_is_known_by_its_content_not_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2020-01-01_statement.txt");
+    std::fs::write(&file, tiny_pdf(&TINY, 10)).unwrap();
+    let e = read(&file);
+    assert_eq!(
+        e.paragraphs.iter().map(|p| (p.label.as_str(), p.text.as_str())).collect::<Vec<_>>(),
+        [
+            ("1", "The Committee decided to keep the target range. It will reassess the stance of policy."),
+            ("2", "The Committee will act as needed to support the recovery.")
+        ]
+    );
+    assert_eq!(e.meta.date.as_deref(), Some("2020-01-01"));
+    assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+}
+
+#[test]
+fn bad_pdfs_get_one_line_errors_or_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = tiny_pdf(&TINY, 10);
+
+    // Only an image: a scan with no text layer.
+    let scan = dir.path().join("scan.pdf");
+    std::fs::write(&scan, tiny_pdf(&[], 10)).unwrap();
+    let (code, stdout, stderr) = parse_cli(&scan);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        format!(
+            "editions: {}: is a PDF with no text layer, only images (a scanned document?): run OCR on it first, for example `ocrmypdf in.pdf out.pdf`\n",
+            scan.display()
+        )
+    );
+
+    // Truncated: what can be read is read, and the user is told.
+    let cut = dir.path().join("cut.pdf");
+    std::fs::write(&cut, &good[..good.len() - 40]).unwrap();
+    let (code, stdout, stderr) = parse_cli(&cut);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "warning: the PDF has no end-of-file mark: it may be truncated, and what was read may be incomplete"
+        ),
+        "{stdout}"
+    );
+    let half = dir.path().join("half.pdf");
+    std::fs::write(&half, &good[..good.len() / 3]).unwrap();
+    let (code, _, stderr) = parse_cli(&half);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with(&format!("editions: {}: ", half.display())), "{stderr}");
+
+    // Not a PDF after its header.
+    let junk = dir.path().join("junk.pdf");
+    std::fs::write(&junk, b"%PDF-1.7\nthis is no PDF at all\n").unwrap();
+    let (code, _, stderr) = parse_cli(&junk);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!("editions: {}: is not a readable PDF: its structure is damaged or truncated\n", junk.display())
+    );
+}
+
+#[test]
+fn an_encrypted_pdf_asks_for_its_password() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/encrypted.pdf");
+    let (code, stdout, stderr) = parse_cli(&file);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(stderr, format!("editions: {}: is an encrypted PDF: a password is needed to read it\n", file.display()));
+}

@@ -232,3 +232,36 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&similarity), "{}", similarity);
     }
 }
+
+/// The smallest shared PDF, read once.
+static PDF: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/editions/opcw-syria-chemical-weapons/2025-01-28_S-2025-63.pdf"))
+        .unwrap()
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// A real PDF with bytes changed or cut off: read or refused with an
+    /// error, never a panic; what is read keeps its labels unique.
+    #[test]
+    fn damaged_pdfs_never_panic(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = PDF.clone();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut.index(bytes.len()).max(5));
+        }
+        if let Ok(source) = read::read_any(Path::new("p.pdf"), bytes)
+            && let Ok(e) = segment::segment_owned(source, &segment::Options::default())
+        {
+            let labels: HashSet<&str> = e.paragraphs.iter().map(|p| p.label.as_str()).collect();
+            prop_assert_eq!(labels.len(), e.paragraphs.len());
+        }
+    }
+}

@@ -145,7 +145,30 @@ struct PrintedLine {
 }
 
 /// Reads the PDF `bytes` of `path` into text lines with their layout.
+///
+/// The reader was fuzzed without a panic, but a damaged file must never
+/// take the program down: a panic inside it becomes an error naming the
+/// file.
 pub fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<Source> {
+    let truncated = !bytes[bytes.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF");
+    let read = std::panic::catch_unwind(|| read_pages(path, bytes));
+    let mut source = read.unwrap_or_else(|_| {
+        Err(Error::file(
+            ErrorKind::NotText,
+            path,
+            "is a PDF the reader cannot make sense of (it failed inside the PDF reader)",
+        ))
+    })?;
+    if truncated {
+        source.warnings.insert(
+            0,
+            "the PDF has no end-of-file mark: it may be truncated, and what was read may be incomplete".into(),
+        );
+    }
+    Ok(source)
+}
+
+fn read_pages(path: &Path, bytes: Vec<u8>) -> Result<Source> {
     let pdf = Pdf::new(bytes).map_err(|e| {
         let cause = match e {
             LoadPdfError::Decryption(hayro_interpret::hayro_syntax::DecryptionError::PasswordProtected) => {
