@@ -265,7 +265,7 @@ fn every_extraction_reads_as_the_pdf() {
         ("2025-02-27_S-2025-127", [0, 0, 0, 0, 0, 0]),
         ("2025-03-26_S-2025-185", [0, 0, 0, 0, 0, 0]),
         ("2025-04-07_S-2025-211", [0, 0, 0, 0, 0, 0]),
-        ("2025-04-29_S-2025-258", [1, 0, 0, 1, 1, 0]),
+        ("2025-04-29_S-2025-258", [0, 0, 0, 0, 0, 0]),
         ("2025-05-28_S-2025-330", [0, 0, 0, 0, 0, 0]),
         ("2025-06-27_S-2025-427", [0, 0, 0, 0, 0, 0]),
         ("2025-07-15_S-2025-389", [30, 17, 15, 25, 25, 2]),
@@ -292,7 +292,7 @@ fn every_extraction_reads_as_the_pdf() {
     let got: Vec<(&str, [usize; 6])> = got.iter().map(|(s, c)| (s.as_str(), *c)).collect();
     assert_eq!(got, residues);
     let same = got.iter().flat_map(|(_, c)| c.iter()).filter(|&&n| n == 0).count();
-    assert_eq!(same, 61, "of 78 comparisons, those with no change");
+    assert_eq!(same, 64, "of 78 comparisons, those with no change");
 }
 
 /// A small PDF of one page with `lines` of text in Helvetica at `size`

@@ -145,11 +145,17 @@ pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
             }
         }
     }
-    // The date stamp of a job number on a line of its own (`25-00448 (E)`
-    // / `040225`, as default `pdftotext` sets them).
+    // The date stamps of a job number on lines of their own, among the
+    // page's furniture (`25-06702 (E)` / `300425` / `*2506702*` /
+    // `060525`, as default `pdftotext` sets them).
     for i in 1..lines.len() {
         let t = lines[i].trimmed();
-        if !out[i] && t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) && JOB.is_match(lines[i - 1].trimmed()) {
+        let prev = lines[i - 1].trimmed();
+        if !out[i]
+            && t.len() == 6
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && (JOB.is_match(prev) || is_furniture_shaped(prev))
+        {
             out[i] = true;
             running += 1;
         }
