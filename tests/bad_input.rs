@@ -228,3 +228,29 @@ fn a_paragraph_that_swallowed_others_is_reported() {
         ]
     );
 }
+
+#[test]
+fn diff_shows_what_either_reading_had_to_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("2020-01-01.txt");
+    let new = dir.path().join("2020-02-01.txt");
+    std::fs::write(&old, "1. The first.\n\n2. The second.\n\n3. The third.\n").unwrap();
+    std::fs::write(&new, "1. The first.\n\n2. The second.\n\n4. The third.\n").unwrap();
+    let out = editions().args(["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--stat"]).output().unwrap();
+    // Renumbered only: no difference, but the skipped number is said.
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "2020-01-01 → 2020-02-01: 3 → 3 paragraphs\n\
+         3 unchanged, 0 revised, 0 moved, 0 split, 0 merged, 0 new, 0 dropped\n\
+         Commitments: 0 new, 0 revised, 0 dropped, 0 unchanged\n\
+         warning: 2020-02-01: line 5: paragraph 4 skips numbers (expected 3)\n"
+    );
+    let out = editions()
+        .args(["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "json", "--no-commitments"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["warnings"], serde_json::json!([]));
+    assert_eq!(v["new"]["warnings"], serde_json::json!(["line 5: paragraph 4 skips numbers (expected 3)"]));
+}

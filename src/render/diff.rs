@@ -137,6 +137,13 @@ pub fn write_diff(out: &mut impl Write, cmp: &Comparison, palette: &Palette, vie
             writeln!(out, "{line}")?;
         }
     }
+    // What the reader had to guess in either edition: the comparison is
+    // only as complete as the readings.
+    for e in [&cmp.old, &cmp.new] {
+        for w in &e.warnings {
+            writeln!(out, "{} {}: {w}", palette.paint(Role::Warning, "warning:"), meta(e))?;
+        }
+    }
     if view.stat {
         return Ok(());
     }

@@ -122,7 +122,8 @@ pub fn write_edition(out: &mut impl Write, edition: &Edition) -> std::io::Result
 ///
 /// ```text
 /// { "schema": "editions/diff/1",
-///   "old": { "path": "…", "edition": { "label", "date", "title" }, "paragraphs": 83 },
+///   "old": { "path": "…", "edition": { "label", "date", "title" }, "paragraphs": 83,
+///            "warnings": [ "line 212: paragraph 16 skips numbers (expected 15)" ] },
 ///   "new": { … },
 ///   "summary": { "unchanged": 70, "revised": 5, "moved": 1, "split": 0, "merged": 0, "new": 3, "dropped": 2,
 ///                "commitments": { "new": 1, "revised": 2, "stronger": 1, "weaker": 0, "dropped": 1, "unchanged": 20,
@@ -274,6 +275,7 @@ struct SideJson<'a> {
     path: &'a str,
     edition: MetaJson<'a>,
     paragraphs: usize,
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -318,7 +320,12 @@ struct DiffHead<'a> {
 
 impl<'a> DiffHead<'a> {
     fn new(cmp: &'a crate::model::Comparison) -> Self {
-        let side = |e: &'a Edition| SideJson { path: &e.path, edition: meta(&e.meta), paragraphs: e.paragraphs.len() };
+        let side = |e: &'a Edition| SideJson {
+            path: &e.path,
+            edition: meta(&e.meta),
+            paragraphs: e.paragraphs.len(),
+            warnings: &e.warnings,
+        };
         DiffHead {
             schema: DIFF_SCHEMA,
             old: side(&cmp.old),

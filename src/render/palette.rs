@@ -50,6 +50,8 @@ pub enum Role {
     Dim,
     /// The name of a change kind.
     Kind(ChangeKind),
+    /// A warning about how an edition was read.
+    Warning,
 }
 
 /// Styles for each role, or none.
@@ -77,6 +79,7 @@ impl Palette {
             Role::Label => Style::new().bold(),
             Role::Heading => Style::new().bold().underline(),
             Role::Dim => Style::new().dimmed(),
+            Role::Warning => Style::new().yellow().bold(),
             Role::Kind(k) => match k {
                 ChangeKind::Unchanged => Style::new().dimmed(),
                 ChangeKind::Revised => Style::new().yellow(),
