@@ -415,3 +415,102 @@ fn an_encrypted_pdf_asks_for_its_password() {
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert_eq!(stderr, format!("editions: {}: is an encrypted PDF: a password is needed to read it\n", file.display()));
 }
+
+/// The word runs a change deleted and inserted, each joined by spaces.
+fn runs(change: &editions::model::Change) -> (Vec<String>, Vec<String>) {
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    for e in &change.edits {
+        let t = words(&e.text).join(" ");
+        match e.op {
+            editions::model::EditOp::Delete if !t.is_empty() => removed.push(t),
+            editions::model::EditOp::Insert if !t.is_empty() => added.push(t),
+            _ => {}
+        }
+    }
+    (removed, added)
+}
+
+/// Consecutive editions of the South Sudan, ISIL and OPCW series, against
+/// the changes a reader listed by reading both PDFs (`tests/data/pdf-changes/`,
+/// labelled before `editions` compared them): paragraphs unchanged under
+/// another number, revised with exactly these words removed and added,
+/// new and dropped.
+#[test]
+fn consecutive_editions_compare_as_a_reader_sees_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for name in
+        ["opcw-syria-chemical-weapons", "un-isil-threat", "un-south-sudan", "un-south-sudan_S-2025-54_to_S-2025-211"]
+    {
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("tests/data/pdf-changes/{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let file = |key: &str| {
+            let f = Path::new(want[key].as_str().unwrap());
+            let series = f.parent().unwrap().file_name().unwrap();
+            dir.join("editions").join(series).join(f.file_name().unwrap())
+        };
+        let c = editions::compare(
+            read(&file("old_file")),
+            read(&file("new_file")),
+            &editions::align::AlignOptions::default(),
+            None,
+        );
+        let label = |n: &Value| {
+            n.as_str().map(|n| if name.starts_with("opcw") { format!("enclosure:{n}") } else { n.to_string() })
+        };
+        for w in want["changes"].as_array().unwrap() {
+            let (old, new) = (label(&w["old"]), label(&w["new"]));
+            let found = c.changes.iter().find(|ch| {
+                let has = |side: &[usize], e: &Edition, l: &Option<String>| {
+                    l.as_ref().is_none_or(|l| side.iter().any(|&i| &e.paragraphs[i].label == l))
+                };
+                has(&ch.old, &c.old, &old)
+                    && has(&ch.new, &c.new, &new)
+                    && (old.is_some() || ch.old.is_empty())
+                    && (new.is_some() || ch.new.is_empty())
+            });
+            let kind = w["kind"].as_str().unwrap();
+            let ok = match found {
+                None => false,
+                Some(ch) if kind == "revised" => {
+                    let (removed, added) = runs(ch);
+                    let list = |k: &str| -> Vec<String> {
+                        w[k].as_array().unwrap().iter().map(|s| words(s.as_str().unwrap()).join(" ")).collect()
+                    };
+                    // The words removed and added, each as a multiset: where
+                    // a diff of the same length puts an edit's edges is a
+                    // matter of alignment, not of what changed.
+                    let bag = |runs: Vec<String>| {
+                        let mut w: Vec<String> = runs.iter().flat_map(|r| words(r)).map(str::to_string).collect();
+                        w.sort();
+                        w
+                    };
+                    ch.kind == editions::model::ChangeKind::Revised
+                        && bag(removed) == bag(list("removed"))
+                        && bag(added) == bag(list("added"))
+                }
+                Some(ch) => ch.kind.name() == kind,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{name}: {kind} {old:?} -> {new:?}: {:?}",
+                    found.map(|ch| (ch.kind.name(), runs(ch)))
+                ));
+            }
+            checked += 1;
+        }
+    }
+    // Two readings differ, both where an old paragraph was rewritten and a
+    // new one added beside it: `editions` joins the new one to the rewrite
+    // as a split (on shared vocabulary), the reader calls it new. The
+    // labeller left the rewrites themselves out as ambiguous (OPCW 39 -> 37).
+    let known = [
+        "opcw-syria-chemical-weapons: new None -> Some(\"enclosure:36\"): None",
+        "un-isil-threat: new None -> Some(\"46\"): None",
+    ];
+    assert_eq!(failures, known, "of {checked}");
+    assert_eq!(checked, 127);
+}
