@@ -757,3 +757,23 @@ fn diff_of_a_stored_series_ignores_files_named_like_its_editions() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("2016-07-27 → 2016-09-21: 7 → 7 paragraphs\n"));
 }
+
+#[test]
+fn a_series_of_pdfs_is_stored_with_each_pdf_and_its_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("editions.git");
+    ok(&store, &["snapshot", &folder("opcw-syria-chemical-weapons"), "--series", "opcw"]);
+    let log = git_ok(&store, &["log", "--format=%ad %s", "--date=short", "opcw"]);
+    assert_eq!(log.lines().count(), 7, "{log}");
+    assert!(log.starts_with("2025-07-29 opcw S-2025-490: "), "{log}");
+    let tree = git_ok(&store, &["ls-tree", "--name-only", "opcw/S-2025-490"]);
+    assert_eq!(tree, "edition.json\nparagraphs\nsource.pdf\n");
+    let stored = git(&store, &["show", "opcw/S-2025-490:source.pdf"]).stdout;
+    let file = std::fs::read(edition_path("opcw-syria-chemical-weapons/2025-07-29_S-2025-490.pdf")).unwrap();
+    assert!(stored == file, "the PDF is stored byte for byte");
+    // The paragraphs are text, one file each: plain git shows what changed.
+    let changed = git_ok(&store, &["diff", "--stat", "opcw/S-2025-427", "opcw/S-2025-490"]);
+    assert!(changed.contains("paragraphs/"), "{changed}");
+    let shown = ok(&store, &["show", "opcw@S-2025-490", "--para", "enclosure:7"]);
+    assert!(shown.contains("This, the 142nd monthly report"), "{shown}");
+}

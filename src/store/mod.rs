@@ -4,7 +4,7 @@
 //! One branch per series (`refs/heads/<series>`), one commit per edition
 //! in date order, its author and committer date the edition's date, and a
 //! tag `<series>/<label>` on it. Each commit's tree holds `source.txt` (the
-//! edition file byte for byte), `edition.json` (see [`record`]) and
+//! edition file byte for byte; `source.pdf` for a PDF), `edition.json` (see [`record`]) and
 //! `paragraphs/<lineage-id>.txt`, one sentence per line (see [`lineage`]).
 //!
 //! Writing is safe with several writers and against a kill at any moment:
@@ -52,12 +52,17 @@ pub struct Store {
     detector: std::sync::OnceLock<crate::commitments::Detector>,
 }
 
+/// The name of a stored edition file in a commit's tree: text, or a PDF
+/// (so that `git show TAG:source.txt` always gives text).
+const SOURCE_TEXT: &str = "source.txt";
+const SOURCE_PDF: &str = "source.pdf";
+
 /// An edition read and checked, ready to be stored.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The file as given.
     pub path: PathBuf,
-    /// Its bytes, stored as `source.txt`.
+    /// Its bytes, stored as `source.txt`, or `source.pdf` for a PDF.
     pub bytes: Vec<u8>,
     /// The edition parsed from them.
     pub edition: Edition,
@@ -113,7 +118,7 @@ pub fn prepare(series: &str, inputs: &[Input]) -> Result<Vec<Prepared>> {
     let mut out: Vec<Prepared> = Vec::with_capacity(inputs.len());
     for input in inputs {
         let bytes = read::read_bytes(&input.path)?;
-        let source = read::decode_vec(&input.path, bytes.clone())?;
+        let source = read::read_any(&input.path, bytes.clone())?;
         let options = segment::Options { label: input.label.clone(), date: input.date.clone() };
         let mut edition = segment::segment_owned(source, &options)?;
         // The file's name, not its folder: the same files make the same
@@ -448,8 +453,16 @@ impl Store {
     /// The stored edition file of `series@label`, byte for byte.
     pub fn source(&self, edition: &EditionRef) -> Result<Vec<u8>> {
         let commit = self.find(edition)?;
-        self.blob_at(commit, "source.txt", &edition.to_string())?
+        self.source_at(commit, &edition.to_string())?
             .ok_or_else(|| Error::file(ErrorKind::Store, &self.path, format!("{edition} has no source.txt")))
+    }
+
+    /// The edition file stored in `commit`: `source.txt`, or `source.pdf`.
+    fn source_at(&self, commit: Oid, what: &str) -> Result<Option<Vec<u8>>> {
+        match self.blob_at(commit, SOURCE_TEXT, what)? {
+            Some(bytes) => Ok(Some(bytes)),
+            None => self.blob_at(commit, SOURCE_PDF, what),
+        }
     }
 
     /// The commit id of `series@label`.
@@ -500,7 +513,7 @@ impl Store {
         let label = &p.edition.meta.label;
         if let Some(&(commit, _)) = by_label.get(label) {
             let what = format!("{series}@{label}");
-            let stored = self.blob_at(commit, "source.txt", &what)?;
+            let stored = self.source_at(commit, &what)?;
             let same = stored.is_some_and(|s| {
                 Oid::hash_object(ObjectType::Blob, &s).ok() == Oid::hash_object(ObjectType::Blob, &p.bytes).ok()
             });
@@ -522,7 +535,7 @@ impl Store {
             // Another writer may have stored this very edition since the
             // branch was read: then it is stored already.
             let what = format!("{series}@{label}");
-            let same = self.blob_at(id, "source.txt", &what).ok().flatten().is_some_and(|s| s == p.bytes);
+            let same = self.source_at(id, &what).ok().flatten().is_some_and(|s| s == p.bytes);
             if same {
                 return Ok(Some(id));
             }
@@ -761,7 +774,8 @@ impl Store {
             paragraphs.insert(format!("{}.txt", entry.id), blob, 0o100644).map_err(err)?;
         }
         let mut root = repo.treebuilder(None).map_err(err)?;
-        root.insert("source.txt", repo.blob(&p.bytes).map_err(err)?, 0o100644).map_err(err)?;
+        let name = if read::is_pdf(&p.bytes) { SOURCE_PDF } else { SOURCE_TEXT };
+        root.insert(name, repo.blob(&p.bytes).map_err(err)?, 0o100644).map_err(err)?;
         root.insert("edition.json", repo.blob(&json).map_err(err)?, 0o100644).map_err(err)?;
         if !paragraphs.is_empty() {
             root.insert("paragraphs", paragraphs.write().map_err(err)?, 0o040000).map_err(err)?;
