@@ -514,3 +514,18 @@ fn consecutive_editions_compare_as_a_reader_sees_them() {
     assert_eq!(failures, known, "of {checked}");
     assert_eq!(checked, 127);
 }
+
+#[test]
+fn a_download_is_named_and_dated_by_its_masthead() {
+    // The UN's own download names say nothing (`n2500800.pdf`).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n2500800.pdf");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/un-isil-threat/2025-01-31_S-2025-72.pdf"),
+        &file,
+    )
+    .unwrap();
+    let e = read(&file);
+    assert_eq!(e.meta.label, "S-2025-72");
+    assert_eq!(e.meta.date.as_deref(), Some("2025-01-31"));
+}

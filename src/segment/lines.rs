@@ -59,6 +59,8 @@ pub struct Cleaned<'a> {
     pub furniture_lines: usize,
     /// Masthead lines taken out (a UN report's first-page block).
     pub masthead_lines: usize,
+    /// The document symbol the masthead prints (`S/2025/72`).
+    pub symbol: Option<String>,
     /// The figures whose text was taken out: the line each starts at, and
     /// its title.
     pub figures: Vec<(usize, String)>,
@@ -129,6 +131,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
 
     let mut furniture = vec![false; raw.len()];
     (out.furniture_lines, out.masthead_lines) = super::pages::furniture(&raw[start..], &mut furniture[start..]);
+    out.symbol = super::pages::masthead_symbol(&raw[start..]);
     let before = furniture.iter().filter(|f| **f).count();
     out.figures = super::pages::figures(&raw[start..], &mut furniture[start..]);
     out.figure_lines = furniture.iter().filter(|f| **f).count() - before;

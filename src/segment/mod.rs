@@ -80,6 +80,8 @@ struct Structure {
     /// The text says where it was printed (a PDF): footnote markers are
     /// known by being raised.
     printed: bool,
+    /// The document symbol its masthead prints.
+    symbol: Option<String>,
 }
 
 fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
@@ -102,11 +104,13 @@ fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
         head: text.chars().take(3000).collect(),
         blank: text.trim().is_empty(),
         printed: printed.is_some(),
+        symbol: cleaned.symbol.clone(),
     }
 }
 
 fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<String>, options: &Options) -> Edition {
-    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank, printed } = structure;
+    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank, printed, symbol } =
+        structure;
 
     // Footnotes: find each marker, after the previous one, before its block.
     let mut texts: Vec<String> = draft.paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
@@ -176,6 +180,14 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
 
     let front = |key: &str| front_matter.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let (file_label, file_date) = meta::from_file_name(path);
+    // A file named by date keeps the label its name gives; otherwise the
+    // symbol printed in its masthead names the edition (`S/2025/72` →
+    // `S-2025-72`), as a download's name (`n2500800.pdf`) does not.
+    let label = match (&options.label, &file_date, &symbol) {
+        (Some(l), _, _) => l.clone(),
+        (None, None, Some(symbol)) => symbol.replace('/', "-"),
+        _ => file_label,
+    };
     let date = options
         .date
         .clone()
@@ -185,7 +197,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     let title = front("title").or(draft.title).map(collapse_spaces);
     Edition {
         path: path.display().to_string(),
-        meta: EditionMeta { label: options.label.clone().unwrap_or(file_label), date, title },
+        meta: EditionMeta { label, date, title },
         layout,
         headings: draft
             .headings

@@ -166,6 +166,19 @@ pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
 /// A job number: `25-00448 (E)`.
 static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\(E\))?$").unwrap());
 
+/// The document symbol in a report's masthead (`S/2025/72`), if it has one.
+pub fn masthead_symbol(lines: &[Line]) -> Option<String> {
+    let mut marks = vec![false; lines.len()];
+    let n = masthead(lines, &mut marks);
+    static SYMBOL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}$").unwrap());
+    lines[..n]
+        .iter()
+        .flat_map(|l| cells(l.trimmed()).collect::<Vec<_>>())
+        .find(|c| SYMBOL.is_match(c))
+        .map(str::to_string)
+}
+
 /// Marks the masthead: the lines a report's first page opens with, every
 /// cell of them a masthead cell or a furniture shape. Returns how many.
 fn masthead(lines: &[Line], out: &mut [bool]) -> usize {
