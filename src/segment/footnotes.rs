@@ -4,6 +4,8 @@
 //! cites it, so the marker of footnote `n` is searched after the marker of
 //! footnote `n - 1` and before the block.
 
+use super::draft::is_raised_digit;
+
 /// Where a marker was found: paragraph index and the byte offset after it.
 pub type Position = (usize, usize);
 
@@ -159,12 +161,11 @@ fn find(
     }
     let raised: String = mark.chars().map(crate::read::pdf::superscript).collect();
     if raised != mark {
-        let is_raised = |c: char| c.is_numeric() && crate::read::pdf::superscript(c) == c && !c.is_ascii_digit();
         let mut at = start;
         while let Some(found) = text.get(at..).and_then(|t| t.find(&raised)) {
             let (s, e) = (at + found, at + found + raised.len());
             at = e;
-            if !text[..s].ends_with(is_raised) && !text[e..].starts_with(is_raised) {
+            if !text[..s].ends_with(is_raised_digit) && !text[e..].starts_with(is_raised_digit) {
                 return Some((s..e, ""));
             }
         }

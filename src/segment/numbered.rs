@@ -142,6 +142,19 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Opens an unnumbered paragraph with `line`.
+    fn unnumbered(&mut self, line: &Line) {
+        self.para_bold = line.geom.is_some_and(|g| g.bold);
+        let text = self.buffer(line.trimmed());
+        self.para = Some(DraftParagraph {
+            part: self.part.clone(),
+            headings: self.stack.clone(),
+            text,
+            line: line.line_no(),
+            ..Default::default()
+        });
+    }
+
     /// An empty buffer for a new paragraph's text, starting with `first`.
     fn buffer(&mut self, first: &str) -> String {
         let mut text = std::mem::take(&mut self.spare);
@@ -527,15 +540,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     // where space stands above a line after a finished
                     // sentence; in text, after a short line that ends one.
                     s.close();
-                    s.para_bold = line.geom.is_some_and(|g| g.bold);
-                    let text = s.buffer(t);
-                    s.para = Some(DraftParagraph {
-                        part: s.part.clone(),
-                        headings: s.stack.clone(),
-                        text,
-                        line: line.line_no(),
-                        ..Default::default()
-                    });
+                    s.unnumbered(line);
                 } else if let Some(p) = s.para.as_mut() {
                     if is_list_item(t) {
                         p.text.push('\n');
@@ -554,15 +559,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     // after the title: an unnumbered paragraph rather than lost.
                     s.open_heading = None;
                     s.title_done = true;
-                    s.para_bold = line.geom.is_some_and(|g| g.bold);
-                    let text = s.buffer(t);
-                    s.para = Some(DraftParagraph {
-                        part: s.part.clone(),
-                        headings: s.stack.clone(),
-                        text,
-                        line: line.line_no(),
-                        ..Default::default()
-                    });
+                    s.unnumbered(line);
                 }
             }
         }
