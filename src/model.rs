@@ -86,6 +86,20 @@ impl Paragraph {
     }
 }
 
+/// A block of the source left out of the edition's text, and why: page
+/// furniture, a figure, a masthead, a signature, link lines, a front
+/// matter. With the paragraphs, headings, footnotes and metadata, these
+/// account for every line of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Why it was left out (`page furniture`, `figure`, …).
+    pub what: String,
+    /// Its first line in the source, from 1.
+    pub first_line: usize,
+    /// Its last line.
+    pub last_line: usize,
+}
+
 /// One edition of a document, segmented.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edition {
@@ -101,6 +115,8 @@ pub struct Edition {
     pub paragraphs: Vec<Paragraph>,
     /// What the reader and segmenter had to guess or could not resolve.
     pub warnings: Vec<String>,
+    /// What of the source was left out of the text, and why.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Edition {

@@ -529,3 +529,31 @@ fn a_download_is_named_and_dated_by_its_masthead() {
     assert_eq!(e.meta.label, "S-2025-72");
     assert_eq!(e.meta.date.as_deref(), Some("2025-01-31"));
 }
+
+#[test]
+fn what_is_left_out_is_listed_with_its_lines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pdf = dir.join("editions/un-south-sudan/2025-08-07_S-2025-504.pdf");
+    let e = read(&pdf);
+    let source = editions::read::read_file(&pdf).unwrap();
+    let lines: Vec<&str> = source.text.split('\n').map(|l| l.trim_start_matches('\x0C')).collect();
+    let kinds = |what: &str| e.skipped.iter().filter(|k| k.what == what).collect::<Vec<_>>();
+    // The masthead: `United Nations   S/2025/504`, `Security Council   Distr.: General`, …
+    assert_eq!(kinds("masthead")[0].first_line, 1);
+    assert!(lines[0].starts_with("United Nations"));
+    // Both figures, from their titles to their source lines.
+    let figures = kinds("figure");
+    let first_lines: Vec<&str> = figures.iter().map(|k| lines[k.first_line - 1]).collect();
+    assert_eq!(first_lines, ["Figure I", "Figure II"]);
+    for k in &figures {
+        assert!(lines[k.last_line - 1].starts_with("Source:"), "{:?}", &lines[k.first_line - 1..k.last_line]);
+    }
+    // Every page's running header and footer, and nothing else.
+    let furniture = |l: &str| l.contains("S/2025/504") || l.contains("25-11938") || l == "*2511938*";
+    let masthead_end = kinds("masthead")[0].last_line;
+    let printed = lines[masthead_end..].iter().filter(|l| furniture(l)).count();
+    let skipped: Vec<&str> =
+        kinds("page furniture").iter().flat_map(|k| lines[k.first_line - 1..k.last_line].iter().copied()).collect();
+    assert_eq!(skipped.len(), printed);
+    assert!(skipped.iter().all(|l| furniture(l)), "{skipped:?}");
+}

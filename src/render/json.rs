@@ -13,8 +13,14 @@
 //!   "paragraphs": [ { "label": "7", "number": "7" | null, "headings": ["II. …", "Overview …"],
 //!                     "text": "…", "sentences": ["…"], "footnotes": [ { "mark": "1", "text": "…" } ],
 //!                     "line": 142 } ],
-//!   "warnings": ["…"] }
+//!   "warnings": ["…"],
+//!   "skipped": [ { "what": "page furniture" | "masthead" | "figure" | "signature" | "links" | "front matter",
+//!                  "lines": [41, 44] } ] }
 //! ```
+//!
+//! `skipped` lists the blocks of the source left out of the text, with
+//! their first and last lines: with the paragraphs, headings, footnotes and
+//! metadata they account for every line.
 //!
 //! Labels are strings, unique in an edition. Fields may be added in a later
 //! version of the same schema; none will be removed or change meaning.
@@ -37,6 +43,13 @@ pub struct EditionJson<'a> {
     headings: Vec<HeadingJson<'a>>,
     paragraphs: Vec<ParagraphJson<'a>>,
     warnings: &'a [String],
+    skipped: Vec<SkippedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    what: &'a str,
+    lines: [usize; 2],
 }
 
 #[derive(Serialize)]
@@ -106,6 +119,11 @@ impl<'a> EditionJson<'a> {
                 })
                 .collect(),
             warnings: &edition.warnings,
+            skipped: edition
+                .skipped
+                .iter()
+                .map(|k| SkippedJson { what: &k.what, lines: [k.first_line, k.last_line] })
+                .collect(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The structure of an edition for a person to read: headings indented by
-//! level, each paragraph's label and first words, footnotes, warnings.
+//! level, each paragraph's label and first words, footnotes, what was left
+//! out, warnings.
 
 use crate::model::Edition;
 use std::io::Write;
@@ -48,6 +49,20 @@ pub fn write_outline(out: &mut impl Write, edition: &Edition, options: &TextOpti
         plural(edition.footnote_count(), "footnote", "footnotes"),
         edition.layout.name(),
     )?;
+    // What was left out, by kind, in the order first met: the lines are in
+    // `--format json`.
+    if !edition.skipped.is_empty() {
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
+        for k in &edition.skipped {
+            let n = k.last_line - k.first_line + 1;
+            match kinds.iter_mut().find(|(w, _)| *w == k.what) {
+                Some(e) => e.1 += n,
+                None => kinds.push((&k.what, n)),
+            }
+        }
+        let parts: Vec<String> = kinds.iter().map(|(w, n)| format!("{w} {}", plural(*n, "line", "lines"))).collect();
+        writeln!(out, "left out: {}", parts.join(", "))?;
+    }
     let label_width = edition.paragraphs.iter().map(|p| p.label.chars().count()).max().unwrap_or(1).min(12);
     let mut shown = 0;
     for p in &edition.paragraphs {

@@ -2,6 +2,7 @@
 //! headers and footers, footnote blocks, and a leading YAML front matter.
 
 use super::pages::is_furniture_shaped;
+pub use crate::model::Skipped;
 use crate::read::LineBox;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -66,6 +67,8 @@ pub struct Cleaned<'a> {
     pub figures: Vec<(usize, String)>,
     /// Lines of text drawn inside figures, taken out.
     pub figure_lines: usize,
+    /// The blocks of lines left out of the text, and why, in order.
+    pub skipped: Vec<Skipped>,
     /// Signature blocks of a letter (`(Signed) António Guterres`), lines
     /// joined: the edition's metadata, not its paragraphs.
     pub signatures: Vec<String>,
@@ -73,6 +76,14 @@ pub struct Cleaned<'a> {
     /// blank lines, or footnote blocks. Blank lines then separate nothing.
     pub pdf_like: bool,
 }
+
+/// Why lines were left out of the text (what [`Skipped::what`] says).
+pub const FRONT_MATTER: &str = "front matter";
+pub const MASTHEAD: &str = "masthead";
+pub const FURNITURE: &str = "page furniture";
+pub const FIGURE: &str = "figure";
+pub const SIGNATURE: &str = "signature";
+pub const LINKS: &str = "links";
 
 /// In a PDF, a line is a blank line below the one before it when their
 /// baselines are more than this many times the upper one's size apart:
@@ -129,12 +140,24 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     let start = front_matter(&raw, &mut out.front_matter);
     out.pdf_like = layout.is_some() || is_pdf_like(&raw[start..]);
 
+    // Why each line left out was: for the record of what was skipped.
+    let mut why: Vec<Option<&'static str>> = vec![None; raw.len()];
+    why[..start].iter_mut().for_each(|w| *w = Some(FRONT_MATTER));
     let mut furniture = vec![false; raw.len()];
     (out.furniture_lines, out.masthead_lines) = super::pages::furniture(&raw[start..], &mut furniture[start..]);
+    for (i, _) in furniture.iter().enumerate().filter(|(_, f)| **f) {
+        // The masthead is the first lines of the text.
+        why[i] = Some(if i < start + out.masthead_lines { MASTHEAD } else { FURNITURE });
+    }
     out.symbol = super::pages::masthead_symbol(&raw[start..]);
     let before = furniture.iter().filter(|f| **f).count();
     out.figures = super::pages::figures(&raw[start..], &mut furniture[start..]);
     out.figure_lines = furniture.iter().filter(|f| **f).count() - before;
+    for (w, f) in why.iter_mut().zip(&furniture) {
+        if *f && w.is_none() {
+            *w = Some(FIGURE);
+        }
+    }
     let mut keep = vec![false; raw.len()];
     let mut i = start;
     let mut next_mark: Option<u32> = None;
@@ -148,6 +171,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
             continue;
         }
         if let Some(end) = signature(&raw, i, &furniture, &mut out) {
+            why[i..end].iter_mut().for_each(|w| *w = Some(SIGNATURE));
             i = end;
             continue;
         }
@@ -160,11 +184,24 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
             && !t.contains(']')
             && raw.get(i + 1).is_some_and(|n| n.text.ends_with(']') && !n.text.contains('['))
         {
+            why[i..i + 2].iter_mut().for_each(|w| *w = Some(FURNITURE));
             i += 2;
             continue;
         }
         keep[i] = !furniture[i] && !is_noise(t, out.pdf_like);
+        if !keep[i] && why[i].is_none() {
+            why[i] = Some(if URL_LINE.is_match(t) { LINKS } else { FURNITURE });
+        }
         i += 1;
+    }
+    // Consecutive lines left out for one reason are one skipped block.
+    for (k, w) in why.iter().enumerate() {
+        let Some(w) = *w else { continue };
+        let no = raw[k].no as usize;
+        match out.skipped.last_mut() {
+            Some(last) if k > 0 && why[k - 1] == Some(w) => last.last_line = no,
+            _ => out.skipped.push(Skipped { what: w.to_string(), first_line: no, last_line: no }),
+        }
     }
     // A page break (noise taken out, or a form feed) inside a sentence is
     // no paragraph break: the next line goes on where the last one stopped.

@@ -82,6 +82,8 @@ struct Structure {
     printed: bool,
     /// The document symbol its masthead prints.
     symbol: Option<String>,
+    /// What was left out of the text, and why.
+    skipped: Vec<crate::model::Skipped>,
 }
 
 fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
@@ -105,11 +107,12 @@ fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
         blank: text.trim().is_empty(),
         printed: printed.is_some(),
         symbol: cleaned.symbol.clone(),
+        skipped: cleaned.skipped.clone(),
     }
 }
 
 fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<String>, options: &Options) -> Edition {
-    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank, printed, symbol } =
+    let Structure { layout, mut draft, footnotes: raw_footnotes, front_matter, head, blank, printed, symbol, skipped } =
         structure;
 
     // Footnotes: find each marker, after the previous one, before its block.
@@ -209,6 +212,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             .collect(),
         paragraphs,
         warnings,
+        skipped,
     }
 }
 

@@ -250,6 +250,15 @@ struct EditionIn {
     headings: Vec<HeadingIn>,
     paragraphs: Vec<ParagraphIn>,
     warnings: Vec<String>,
+    /// Added within `editions/edition/1`: stores written before hold none.
+    #[serde(default)]
+    skipped: Vec<SkippedIn>,
+}
+
+#[derive(Deserialize)]
+struct SkippedIn {
+    what: String,
+    lines: [usize; 2],
 }
 
 #[derive(Deserialize)]
@@ -375,6 +384,11 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Record> {
             headings,
             paragraphs,
             warnings: e.warnings,
+            skipped: e
+                .skipped
+                .into_iter()
+                .map(|k| crate::model::Skipped { what: k.what, first_line: k.lines[0], last_line: k.lines[1] })
+                .collect(),
         },
         lineage: r.lineage,
         previous: r.previous,
