@@ -32,6 +32,9 @@ pub struct EditionMeta {
     pub label: String,
     /// The edition's date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` when the text gives no more).
     pub date: Option<String>,
+    /// Where the date was found: `flag` (`--date`), `file name`, `front
+    /// matter` or `text`; `None` with no date.
+    pub date_from: Option<String>,
     /// The document's title, when it has one.
     pub title: Option<String>,
 }

@@ -254,3 +254,23 @@ fn diff_shows_what_either_reading_had_to_guess() {
     assert_eq!(v["old"]["warnings"], serde_json::json!([]));
     assert_eq!(v["new"]["warnings"], serde_json::json!(["line 5: paragraph 4 skips numbers (expected 3)"]));
 }
+
+#[test]
+fn the_date_comes_from_the_flag_then_the_file_name_then_the_text() {
+    // The text of a style guide names the day it was first written.
+    let text = b"Style guide\n\nCreated: 5 July 2001\n\nUse four spaces.\n";
+    let dated = |name: &str| {
+        let e = edition_of(text, name);
+        (e.meta.date.unwrap_or_default(), e.meta.date_from.unwrap_or_default())
+    };
+    assert_eq!(dated("style.txt"), ("2001-07-05".into(), "text".into()));
+    assert_eq!(dated("style_2013-08-01.txt"), ("2013-08-01".into(), "file name".into()));
+    assert_eq!(dated("2013-08-01_style.txt"), ("2013-08-01".into(), "file name".into()));
+    assert_eq!(dated("style-guide-2019.txt"), ("2019".into(), "file name".into()));
+    assert_eq!(dated("rfc2019.txt"), ("2001-07-05".into(), "text".into()));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("style_2013-08-01.txt");
+    std::fs::write(&file, text).unwrap();
+    let (_, out, _) = run(&[file.to_str().unwrap(), "--date", "2014-01-01"]);
+    assert!(out.starts_with("style_2013-08-01  2014-01-01 (from --date)  "), "{out}");
+}

@@ -303,7 +303,7 @@ fn log_and_show_read_the_store() {
     let parsed = editions().args(["parse", &file("fomc-statements/2016-09-21.txt")]).output().unwrap();
     let parsed = String::from_utf8(parsed.stdout).unwrap();
     assert_eq!(shown.lines().skip(1).collect::<Vec<_>>(), parsed.lines().skip(1).collect::<Vec<_>>());
-    assert_eq!(shown.lines().next(), Some("2016-09-21  2016-09-21  fomc-statements@2016-09-21"));
+    assert_eq!(shown.lines().next(), Some("2016-09-21  2016-09-21 (from the file name)  fomc-statements@2016-09-21"));
     // --format json: the stored edition.json, as git has it.
     let json = ok(store, &["show", "cabf@v1.3.2", "--format", "json"]);
     assert_eq!(json, git_ok(store, &["show", "cabf/v1.3.2:edition.json"]));

@@ -7,7 +7,8 @@
 //! ```text
 //! { "schema": "editions/edition/1",
 //!   "path": "editions/…/2018-11-21_S-2018-1042.txt",
-//!   "edition": { "label": "S-2018-1042", "date": "2018-11-21" | null, "title": "…" | null },
+//!   "edition": { "label": "S-2018-1042", "date": "2018-11-21" | null,
+//!                "date_from": "flag" | "file name" | "front matter" | "text" | null, "title": "…" | null },
 //!   "layout": "numbered paragraphs" | "numbered sections" | "unnumbered paragraphs",
 //!   "headings": [ { "level": 1, "number": "II" | null, "text": "II. Recent developments …", "line": 53 } ],
 //!   "paragraphs": [ { "label": "7", "number": "7" | null, "headings": ["II. …", "Overview …"],
@@ -56,6 +57,7 @@ struct SkippedJson<'a> {
 struct MetaJson<'a> {
     label: &'a str,
     date: Option<&'a str>,
+    date_from: Option<&'a str>,
     title: Option<&'a str>,
 }
 
@@ -85,7 +87,7 @@ struct FootnoteJson<'a> {
 }
 
 fn meta(m: &EditionMeta) -> MetaJson<'_> {
-    MetaJson { label: &m.label, date: m.date.as_deref(), title: m.title.as_deref() }
+    MetaJson { label: &m.label, date: m.date.as_deref(), date_from: m.date_from.as_deref(), title: m.title.as_deref() }
 }
 
 fn heading(h: &Heading) -> HeadingJson<'_> {

@@ -35,7 +35,13 @@ pub fn shorten(text: &str, width: usize) -> String {
 /// Writes the outline of `edition`.
 pub fn write_outline(out: &mut impl Write, edition: &Edition, options: &TextOptions) -> std::io::Result<()> {
     let m = &edition.meta;
-    writeln!(out, "{}  {}  {}", m.label, m.date.as_deref().unwrap_or("(no date)"), edition.path)?;
+    let date = match (&m.date, &m.date_from) {
+        (Some(d), Some(from)) if from == "flag" => format!("{d} (from --date)"),
+        (Some(d), Some(from)) => format!("{d} (from the {from})"),
+        (Some(d), None) => d.clone(),
+        (None, _) => "(no date)".to_string(),
+    };
+    writeln!(out, "{}  {date}  {}", m.label, edition.path)?;
     if let Some(title) = &m.title {
         writeln!(out, "{}", shorten(title, options.width))?;
     }

@@ -68,7 +68,21 @@ pub fn from_file_name(path: &Path) -> (String, Option<String>) {
         let label = c.get(4).map_or_else(|| date.clone(), |m| m.as_str().to_string());
         return (label, Some(date));
     }
-    (stem, None)
+    // A date elsewhere in the name (`pep-0008_2013-08-01.rst`), or a year
+    // standing as a word of it (`style-guide-2019.rst`, not `rfc2019`): the
+    // name is the label.
+    static NAME_ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:$|[^0-9])").unwrap());
+    if let Some(c) = NAME_ISO.captures(&stem)
+        && let Some(date) = ymd(&c[1], c[2].parse().unwrap_or(0), c[3].parse().ok())
+    {
+        return (stem, Some(date));
+    }
+    let year = stem
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_string);
+    (stem, year)
 }
 
 /// The first date written in `head` (the start of the text): `3 November

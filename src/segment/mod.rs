@@ -191,16 +191,19 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
         (None, None, Some(symbol)) => symbol.replace('/', "-"),
         _ => file_label,
     };
-    let date = options
-        .date
-        .clone()
-        .or(file_date)
-        .or_else(|| front("date").and_then(|d| meta::date_in_text(&d)))
-        .or_else(|| meta::date_in_text(&head));
+    // The user's word first, then the file's name (a series is named by
+    // its dates; a date in the text may be an original effective date or a
+    // copyright year), then a front matter, then the text.
+    let dated = |d: Option<String>, from: &str| d.map(|d| (d, from.to_string()));
+    let (date, date_from) = dated(options.date.clone(), "flag")
+        .or_else(|| dated(file_date, "file name"))
+        .or_else(|| dated(front("date").and_then(|d| meta::date_in_text(&d)), "front matter"))
+        .or_else(|| dated(meta::date_in_text(&head), "text"))
+        .unzip();
     let title = front("title").or(draft.title).map(collapse_spaces);
     Edition {
         path: path.display().to_string(),
-        meta: EditionMeta { label, date, title },
+        meta: EditionMeta { label, date, date_from, title },
         layout,
         headings: draft
             .headings

@@ -214,6 +214,9 @@ pub fn write(
 struct MetaIn {
     label: String,
     date: Option<String>,
+    /// Added within `editions/edition/1`.
+    #[serde(default)]
+    date_from: Option<String>,
     title: Option<String>,
 }
 
@@ -379,7 +382,12 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Record> {
         series: r.series,
         edition: Edition {
             path: e.path,
-            meta: EditionMeta { label: e.edition.label, date: e.edition.date, title: e.edition.title },
+            meta: EditionMeta {
+                label: e.edition.label,
+                date: e.edition.date,
+                date_from: e.edition.date_from,
+                title: e.edition.title,
+            },
             layout,
             headings,
             paragraphs,
