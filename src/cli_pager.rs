@@ -149,7 +149,17 @@ impl Output {
         if std::env::var_os("LV").is_none() {
             command.env("LV", "-c");
         }
-        let mut child = command.stdin(Stdio::piped()).spawn().ok()?;
+        // Ctrl-C in the pager (less stops a search with it) reaches us too:
+        // while the pager runs it must not end us, or the shell would take
+        // the terminal back from under the pager. The pager quits when the
+        // user asks; we end when it has. Should the pager not start, Ctrl-C
+        // ends us as before.
+        let interrupt_ends_us = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register_conditional_default(signal_hook::consts::SIGINT, interrupt_ends_us.clone());
+        let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
+            interrupt_ends_us.store(true, std::sync::atomic::Ordering::SeqCst);
+            return None;
+        };
         let mut stdin = BufWriter::new(child.stdin.take()?);
         // A pager that quit at once shows up on the next write, as a closed pipe.
         let _ = stdin.write_all(held);

@@ -100,6 +100,35 @@ fn a_fake_pager_gets_the_output_and_its_colour() {
     assert_eq!(text(&out.stderr), "");
 }
 
+/// Ctrl-C while the pager runs is the pager's (less stops a search with
+/// it): `editions` waits for the pager and ends with the diff's status.
+#[test]
+fn an_interrupt_while_the_pager_runs_does_not_end_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("slow.sh");
+    let record = dir.path().join("paged.txt");
+    let started = dir.path().join("started");
+    let script = format!("#!/bin/sh\ntouch '{}'\nsleep 1\ncat > '{}'\n", started.display(), record.display());
+    std::fs::write(&pager, script).unwrap();
+    make_executable(&pager);
+    let mut child = std::process::Command::new(bin())
+        .args(fomc_diff())
+        .arg("--paging=always")
+        .env("EDITIONS_PAGER", &pager)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The pager runs once the diff is written: interrupt then.
+    while !started.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "ended by the signal: {status:?}");
+    assert!(std::fs::read_to_string(&record).unwrap().contains("¶7"));
+}
+
 /// In a terminal (a pseudo-terminal from `script`, where installed): output
 /// longer than the screen goes through the pager, in colour; a short one
 /// does not.
