@@ -311,6 +311,12 @@ pub fn compare(
     if is_stdin(old) && is_stdin(new) {
         return Err(Error::new(ErrorKind::Invalid, "standard input (-) can be read once: give it for one edition"));
     }
+    // Both read on two threads, as compare_files reads two files.
     let none = segment::Options::default();
-    Ok(editions::compare(resolve(old, store, &none)?, resolve(new, store, &none)?, options, detector))
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| resolve(old, store, &none));
+        let b = resolve(new, store, &none);
+        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
+    });
+    Ok(editions::compare(a?, b?, options, detector))
 }
