@@ -29,6 +29,9 @@ pub struct ExternalDiff {
     pub old: Option<PathBuf>,
     /// The file holding the new side; `None` when the path was deleted.
     pub new: Option<PathBuf>,
+    /// The two sides' object names, abbreviated as git does (`0000000`
+    /// for a side that does not exist).
+    pub index: (String, String),
 }
 
 /// Git's arguments, when `args` (without the program's name) have their
@@ -50,10 +53,18 @@ pub fn external_diff(args: &[OsString]) -> Option<ExternalDiff> {
         Some(new_path) => (new_path.to_string(), Some(a[0].to_string())),
         None => (a[0].to_string(), None),
     };
-    Some(ExternalDiff { path, old_path, old: side(a[1], a[3]), new: side(a[4], a[6]) })
+    let short = |hex: &str| if hex == "." { "0000000".to_string() } else { hex.chars().take(7).collect() };
+    Some(ExternalDiff {
+        path,
+        old_path,
+        old: side(a[1], a[3]),
+        new: side(a[4], a[6]),
+        index: (short(a[2]), short(a[5])),
+    })
 }
 
-/// Compares the two sides and writes `diff --editions a/PATH b/PATH`, then
+/// Compares the two sides and writes `diff --editions a/PATH b/PATH` and
+/// `index OLD..NEW` (the object names), as git heads its own diffs, then
 /// the diff, to standard output (git pages it). The status is 0 whatever
 /// the difference, as git expects of an external diff, unless
 /// `GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE` is true: then 1 for differences.
@@ -72,7 +83,7 @@ pub fn run(git: &ExternalDiff) -> Result<i32> {
     };
     let palette = cli::palette_for(show.color);
     let mut out = Output::open(Paging::Never);
-    let header = format!("diff --editions a/{old_name} b/{}", git.path);
+    let header = format!("diff --editions a/{old_name} b/{}\nindex {}..{}", git.path, git.index.0, git.index.1);
     writeln!(out, "{}", palette.paint(Role::Label, &header))
         .and_then(|()| cli::write_comparison(&mut out, &cmp, &show))
         .and_then(|()| out.finish())
@@ -121,12 +132,14 @@ mod tests {
                 path: "s.txt".into(),
                 old_path: None,
                 old: Some("/tmp/x_s.txt".into()),
-                new: Some("s.txt".into())
+                new: Some("s.txt".into()),
+                index: ("8c6b1d4".into(), "8c6b1d4".into()),
             })
         );
         // An added file: no old side.
         let got = external_diff(&args(&["s.txt", "/dev/null", ".", ".", "s.txt", hex, "100644"])).unwrap();
         assert_eq!((got.old, got.new), (None, Some("s.txt".into())));
+        assert_eq!(got.index.0, "0000000");
         // A rename: nine arguments.
         let got =
             external_diff(&args(&["a.txt", "/tmp/a", hex, "100644", "/tmp/b", hex, "100644", "b.txt", "similarity"]))

@@ -318,10 +318,14 @@ fn git_external_diff_prints_the_editions_diff() {
     let want =
         editions().args(["diff", "--width", "100"]).arg(fomc("2016-07-27")).arg(fomc("2016-09-21")).output().unwrap();
     let body = |s: &str| s.lines().skip(1).map(str::to_string).collect::<Vec<_>>();
-    assert!(
-        got.starts_with("diff --editions a/statement.txt b/statement.txt\nstatement → statement: 7 → 7 paragraphs\n")
+    let blob = |rev: &str| text(&git(d, &["rev-parse", "--short=7", rev]).stdout).trim().to_string();
+    let blobs = [blob("HEAD~1:statement.txt"), blob("HEAD:statement.txt")];
+    let head = format!(
+        "diff --editions a/statement.txt b/statement.txt\nindex {}..{}\nstatement → statement: 7 → 7 paragraphs\n",
+        blobs[0], blobs[1]
     );
-    assert_eq!(body(&got)[1..], body(&text(&want.stdout))[..], "the same diff as editions diff gives");
+    assert!(got.starts_with(&head), "{got}");
+    assert_eq!(body(&got)[2..], body(&text(&want.stdout))[..], "the same diff as editions diff gives");
 
     // With GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE, 1 says the files differ.
     let out = ext(&[("GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE", "true")], &["diff", "--exit-code", "HEAD~1", "HEAD"]);
@@ -337,7 +341,8 @@ fn git_external_diff_prints_the_editions_diff() {
     let out = ext(&[], &["diff", "--cached"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let got = text(&out.stdout);
-    assert!(got.starts_with("diff --editions a/january.txt b/january.txt\n/dev/null → january"), "{got}");
+    assert!(got.starts_with("diff --editions a/january.txt b/january.txt\nindex 0000000.."), "{got}");
+    assert!(got.contains("\n/dev/null → january: 0 → 7 paragraphs\n"), "{got}");
     assert!(got.contains("0 unchanged, 0 revised, 0 moved, 0 split, 0 merged, 7 new, 0 dropped"), "{got}");
 
     // As a diff driver's command for the paths .gitattributes names.
