@@ -1,14 +1,19 @@
-//! The store's commands (`snapshot`, `log`, `show`, `history`) and stored
-//! editions (`SERIES@EDITION`) where `diff` takes a file. `cli.rs` parses
-//! the flags and calls these with plain values.
+//! The store's commands (`snapshot`, `log`, `show`, `history`), and the
+//! editions a command is given: a file, standard input (`-`), a stored
+//! edition (`SERIES@EDITION`), a series folder or a stored series.
+//! `cli.rs` parses the flags and calls these with plain values.
 
+use crate::cli::output_error;
+use crate::cli_pager::{Output, Paging};
+use crate::cli_progress::{self, Progress};
 use editions::align::AlignOptions;
 use editions::error::exit;
-use editions::render::palette::{ColorChoice, Palette};
+use editions::read::SeriesFile;
+use editions::render::palette::Palette;
 use editions::render::{history, log, show, text};
 use editions::store::{self, Input, Store};
-use editions::{Edition, Error, ErrorKind, Result};
-use std::io::{IsTerminal, Write};
+use editions::{Edition, Error, ErrorKind, Result, segment};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The store: `--store DIR`, else `EDITIONS_STORE`, else `editions.git`
@@ -22,47 +27,36 @@ pub fn store_path(flag: Option<&Path>) -> PathBuf {
     }
 }
 
-fn output_error(e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        Error::new(ErrorKind::Output, "output closed")
-    } else {
-        Error::new(ErrorKind::Io, format!("cannot write output: {e}"))
-    }
+/// Runs `write` on the output for `paging` and finishes it.
+fn print(paging: Paging, write: impl FnOnce(&mut Output) -> std::io::Result<()>) -> Result<()> {
+    let mut out = Output::open(paging);
+    write(&mut out).and_then(|()| out.finish()).map_err(output_error)
 }
 
-type Out = std::io::BufWriter<std::io::StdoutLock<'static>>;
-
-/// Runs `write` on a buffered stdout and flushes it.
-fn print(write: impl FnOnce(&mut Out) -> std::io::Result<()>) -> Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write(&mut out).and_then(|()| out.flush()).map_err(output_error)
+/// Whether `arg` is standard input.
+pub fn is_stdin(arg: &Path) -> bool {
+    arg.as_os_str() == "-"
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal and
-/// there is much to do.
-struct Progress {
-    total: usize,
-    on: bool,
+/// Standard input's bytes, named `-` in messages.
+fn read_stdin() -> Result<Vec<u8>> {
+    editions::read::read_stream(Path::new("-"), std::io::stdin().lock())
 }
 
-impl Progress {
-    fn new(total: usize) -> Self {
-        Progress { total, on: total >= 20 && std::io::stderr().is_terminal() }
+/// The edition files of a series folder; the files it skipped as no
+/// editions (`README.md`) are named in one line on stderr.
+pub fn series_files(folder: &Path) -> Result<Vec<SeriesFile>> {
+    let found = editions::read::series_folder(folder)?;
+    if !found.skipped.is_empty() {
+        let names: Vec<String> =
+            found.skipped.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+        eprintln!(
+            "editions: {}: skipped {} (no date or number in the name: not an edition)",
+            folder.display(),
+            names.join(", ")
+        );
     }
-
-    fn clear(&self) {
-        if self.on {
-            eprint!("\r\x1b[2K");
-        }
-    }
-
-    fn draw(&self, done: usize, label: &str) {
-        if self.on {
-            let width = 30;
-            let filled = width * done / self.total.max(1);
-            eprint!("\r\x1b[2K[{}{}] {done}/{} {label}", "#".repeat(filled), " ".repeat(width - filled), self.total);
-        }
-    }
+    Ok(found.files)
 }
 
 /// `editions snapshot PATH… --series NAME [--edition LABEL] [--date DATE]`.
@@ -80,12 +74,20 @@ pub fn snapshot(
     }
     let mut inputs = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            for f in editions::read::series_files(path)? {
-                inputs.push(Input { path: f.path, label: None, date: None });
+        if is_stdin(path) {
+            if label.is_none() {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    "standard input has no file name to label the edition: give --edition LABEL",
+                ));
+            }
+            inputs.push(Input { path: path.clone(), bytes: Some(read_stdin()?), label: None, date: None });
+        } else if path.is_dir() {
+            for f in series_files(path)? {
+                inputs.push(Input { path: f.path, bytes: None, label: None, date: None });
             }
         } else {
-            inputs.push(Input { path: path.clone(), label: None, date: None });
+            inputs.push(Input { path: path.clone(), bytes: None, label: None, date: None });
         }
     }
     if (label.is_some() || date.is_some()) && inputs.len() != 1 {
@@ -95,35 +97,38 @@ pub fn snapshot(
         ));
     }
     if inputs.is_empty() {
-        return Err(Error::new(ErrorKind::Invalid, "no edition files (.txt, .md) in the paths given"));
+        return Err(Error::new(ErrorKind::Invalid, "no edition files (.txt, .md, .pdf) in the paths given"));
     }
     if let Some(input) = inputs.first_mut() {
         input.label = label;
         input.date = date;
     }
     // Everything is read and checked before the store is opened or created.
-    let prepared = store::prepare(series, &inputs)?;
+    let allowed = cli_progress::allowed_here(false);
+    let reading = Progress::new(Some(inputs.len()), "reading", allowed);
+    let names: Vec<String> = inputs.iter().map(|i| i.path.display().to_string()).collect();
+    let prepared = store::prepare_with(series, &inputs, &mut |k| reading.set(k, &names[k]))?;
+    reading.finish();
     let store = Store::open_or_create(store)?;
-    let progress = Progress::new(prepared.len());
+    let progress = Progress::new(Some(prepared.len()), "storing", allowed);
     let labels: Vec<String> = prepared.iter().map(|p| p.edition.meta.label.clone()).collect();
     let mut out = std::io::stdout().lock();
     let mut failed: Option<std::io::Error> = None;
-    progress.draw(0, labels.first().map_or("", String::as_str));
+    progress.set(0, labels.first().map_or("", String::as_str));
     let outcomes = store.snapshot(series, prepared, options, &mut |k, o| {
-        progress.clear();
         let line = if o.already {
             format!("already stored  {series}@{}  (commit {}); nothing written", o.label, &o.commit[..10])
         } else {
             format!("stored  {series}@{}  {}  {}", o.label, o.date, o.subject.split_once(": ").map_or("", |s| s.1))
         };
         if failed.is_none()
-            && let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+            && let Err(e) = progress.suspend(|| writeln!(out, "{line}").and_then(|()| out.flush()))
         {
             failed = Some(e);
         }
-        progress.draw(k + 1, labels.get(k + 1).map_or("", String::as_str));
+        progress.set(k + 1, labels.get(k + 1).map_or("", String::as_str));
     });
-    progress.clear();
+    progress.finish();
     let outcomes = outcomes?;
     let stored = outcomes.iter().filter(|o| !o.already).count();
     let summary = format!(
@@ -145,25 +150,25 @@ pub fn snapshot(
 }
 
 /// `editions log [SERIES]`.
-pub fn log(store: &Path, series: Option<&str>, json: bool) -> Result<i32> {
+pub fn log(store: &Path, series: Option<&str>, json: bool, paging: Paging) -> Result<i32> {
     let store = Store::open(store)?;
     let entries = store.log(series)?;
-    print(|out| if json { log::write_log_json(out, &entries) } else { log::write_log(out, &entries) })?;
+    print(paging, |out| if json { log::write_log_json(out, &entries) } else { log::write_log(out, &entries) })?;
     Ok(exit::SAME)
 }
 
 /// `editions show SERIES@EDITION [--para LABEL]`.
-pub fn show(store: &Path, edition: &str, para: Option<&str>, json: bool, width: usize) -> Result<i32> {
+pub fn show(store: &Path, edition: &str, para: Option<&str>, json: bool, width: usize, paging: Paging) -> Result<i32> {
     let edition = store::parse_ref(edition)?;
     let store = Store::open(store)?;
     match para {
         None if json => {
             let bytes = store.record_bytes(&edition)?;
-            print(|out| out.write_all(&bytes))?;
+            print(paging, |out| out.write_all(&bytes))?;
         }
         None => {
             let record = store.record(&edition)?;
-            print(|out| text::write_outline(out, &record.edition, &text::TextOptions { width }))?;
+            print(paging, |out| text::write_outline(out, &record.edition, &text::TextOptions { width }))?;
         }
         Some(label) => {
             let record = store.record(&edition)?;
@@ -176,9 +181,9 @@ pub fn show(store: &Path, edition: &str, para: Option<&str>, json: bool, width: 
             };
             if json {
                 let commit = store.commit_of(&edition)?;
-                print(|out| show::write_paragraph_json(out, &record, index, &commit))?;
+                print(paging, |out| show::write_paragraph_json(out, &record, index, &commit))?;
             } else {
-                print(|out| show::write_paragraph(out, &record, index, width))?;
+                print(paging, |out| show::write_paragraph(out, &record, index, width))?;
             }
         }
     }
@@ -186,17 +191,21 @@ pub fn show(store: &Path, edition: &str, para: Option<&str>, json: bool, width: 
 }
 
 /// `editions history SERIES@EDITION LABEL`.
-pub fn history(store: &Path, edition: &str, label: &str, json: bool, color: ColorChoice, width: usize) -> Result<i32> {
+pub fn history(
+    store: &Path,
+    edition: &str,
+    label: &str,
+    json: bool,
+    palette: &Palette,
+    width: usize,
+    paging: Paging,
+) -> Result<i32> {
     let edition = store::parse_ref(edition)?;
     let store = Store::open(store)?;
     let h = store.history(&edition, label)?;
-    let is_terminal = std::io::stdout().is_terminal();
-    let palette = Palette::new(color.resolve(is_terminal, |k| std::env::var(k).ok()));
-    print(
-        |out| {
-            if json { history::write_history_json(out, &h) } else { history::write_history(out, &h, &palette, width) }
-        },
-    )?;
+    print(paging, |out| {
+        if json { history::write_history_json(out, &h) } else { history::write_history(out, &h, palette, width) }
+    })?;
     Ok(exit::SAME)
 }
 
@@ -206,19 +215,36 @@ fn is_stored(arg: &Path) -> bool {
     arg.to_str().is_some_and(|s| s.contains('@') && !s.contains(['/', '\\'])) && !arg.exists()
 }
 
-/// The edition `arg` names: a file, or a stored edition `SERIES@EDITION`.
-pub fn resolve(arg: &Path, store: Option<&Path>) -> Result<Edition> {
+/// The edition `arg` names: a file, standard input (`-`: labelled by
+/// `options`, else `stdin`), or a stored edition `SERIES@EDITION` (as
+/// stored: `options` must be empty).
+pub fn resolve(arg: &Path, store: Option<&Path>, options: &segment::Options) -> Result<Edition> {
     if is_stored(arg) {
+        if options.label.is_some() || options.date.is_some() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "{}: a stored edition keeps its label and date; --label and --date are for files",
+                    arg.display()
+                ),
+            ));
+        }
         let edition = store::parse_ref(&arg.to_string_lossy())?;
         Ok(Store::open(&store_path(store))?.record(&edition)?.edition)
+    } else if is_stdin(arg) {
+        let options = segment::Options {
+            label: Some(options.label.clone().unwrap_or_else(|| "stdin".to_string())),
+            date: options.date.clone(),
+        };
+        editions::parse_bytes(arg, read_stdin()?, &options)
     } else {
-        editions::parse_file(arg, &editions::segment::Options::default())
+        editions::parse_file(arg, options)
     }
 }
 
 /// The editions of a series, oldest first: the files of a folder, or, when
 /// `arg` is no path but a series name, the editions stored for it.
-pub fn series(arg: &Path, store: Option<&Path>) -> Result<Vec<Edition>> {
+pub fn series(arg: &Path, store: Option<&Path>, progress: bool) -> Result<Vec<Edition>> {
     match series_name(arg) {
         Some(series) => {
             let store = Store::open(&store_path(store))?;
@@ -228,10 +254,20 @@ pub fn series(arg: &Path, store: Option<&Path>) -> Result<Vec<Edition>> {
                 .map(|s| Ok(store.record(&store::parse_ref(&format!("{series}@{}", s.label))?)?.edition))
                 .collect()
         }
-        None => editions::read::series_files(arg)?
-            .iter()
-            .map(|f| editions::parse_file(&f.path, &editions::segment::Options::default()))
-            .collect(),
+        None => {
+            let files = series_files(arg)?;
+            let bar = Progress::new(Some(files.len()), "reading", progress);
+            let editions = files
+                .iter()
+                .enumerate()
+                .map(|(k, f)| {
+                    bar.set(k, &f.label);
+                    editions::parse_file(&f.path, &segment::Options::default())
+                })
+                .collect();
+            bar.finish();
+            editions
+        }
     }
 }
 
@@ -268,8 +304,19 @@ pub fn compare(
     options: &AlignOptions,
     detector: Option<&editions::commitments::Detector>,
 ) -> Result<editions::model::Comparison> {
-    if !is_stored(old) && !is_stored(new) {
+    let special = |p: &Path| is_stored(p) || is_stdin(p);
+    if !special(old) && !special(new) {
         return editions::compare_files(old, new, options, detector);
     }
-    Ok(editions::compare(resolve(old, store)?, resolve(new, store)?, options, detector))
+    if is_stdin(old) && is_stdin(new) {
+        return Err(Error::new(ErrorKind::Invalid, "standard input (-) can be read once: give it for one edition"));
+    }
+    // Both read on two threads, as compare_files reads two files.
+    let none = segment::Options::default();
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| resolve(old, store, &none));
+        let b = resolve(new, store, &none);
+        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
+    });
+    Ok(editions::compare(a?, b?, options, detector))
 }

@@ -43,6 +43,12 @@ pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
     segment::segment_owned(source, options)
 }
 
+/// Reads and segments an edition from its bytes (standard input, a pipe),
+/// named `path` in messages and for its label.
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>, options: &segment::Options) -> Result<Edition> {
+    segment::segment_owned(read::read_any(path, bytes)?, options)
+}
+
 /// Reads, segments and compares two edition files (read on two threads),
 /// and with a detector their commitments (see [`compare`]).
 pub fn compare_files(

@@ -1,6 +1,9 @@
 //! The `editions` command.
 
 mod cli;
+mod cli_git;
+mod cli_pager;
+mod cli_progress;
 mod cli_store;
 
 fn main() {

@@ -43,7 +43,7 @@ fn fomc_commitments_view() {
         &mut out,
         &cmp,
         &editions::render::palette::Palette::new(false),
-        false,
+        &editions::commitments::CommitmentView::default(),
         100,
     )
     .unwrap();

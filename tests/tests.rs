@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cabf;
+mod cli;
 mod commitments;
 mod diff;
 mod fdl;

@@ -8,11 +8,13 @@
 //! unchanged, revised (stronger, weaker or the same), new or dropped.
 
 mod detect;
+pub mod filter;
 pub mod lexicon;
 pub mod timeline;
 mod tokens;
 
 pub use detect::{Context, Found, detect_sentence};
+pub use filter::{CommitmentFilter, CommitmentView};
 pub use lexicon::Lexicon;
 
 use crate::align::words::{exact_hash, text_similarity};

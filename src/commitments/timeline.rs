@@ -94,6 +94,17 @@ impl Thread {
 /// Follows every commitment of `editions` (in series order) from edition
 /// to edition, with the same matching as `editions diff`.
 pub fn timeline(editions: Vec<Edition>, detector: &Detector, options: &AlignOptions) -> (Vec<Edition>, Vec<Thread>) {
+    timeline_with(editions, detector, options, &mut |_| {})
+}
+
+/// [`timeline`], calling `done(k)` when the `k`th edition (from 0) has
+/// been followed, for a progress bar.
+pub fn timeline_with(
+    editions: Vec<Edition>,
+    detector: &Detector,
+    options: &AlignOptions,
+    done: &mut dyn FnMut(usize),
+) -> (Vec<Edition>, Vec<Thread>) {
     let mut threads: Vec<Thread> = Vec::new();
     let mut kept: Vec<Edition> = Vec::with_capacity(editions.len());
     // The thread of each commitment of the latest edition, by its index there.
@@ -107,6 +118,7 @@ pub fn timeline(editions: Vec<Edition>, detector: &Detector, options: &AlignOpti
         threads.push(Thread { steps: vec![step(0, StepKind::New, c)], last: 0 });
     }
     kept.push(first);
+    done(0);
     for (i, next) in editions.enumerate() {
         let at = i + 1;
         // The previous edition goes into the comparison and comes back after it.
@@ -157,6 +169,7 @@ pub fn timeline(editions: Vec<Edition>, detector: &Detector, options: &AlignOpti
         current = following;
         kept.push(cmp.old);
         kept.push(cmp.new);
+        done(at);
     }
     (kept, threads)
 }

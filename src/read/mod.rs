@@ -63,22 +63,40 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
-/// The bytes of the file at `path`, with the checks of [`read_file`]: a
-/// regular file of at most [`MAX_BYTES`].
+/// The bytes of the file at `path`, with the checks of [`read_file`]: not
+/// a folder, at most [`MAX_BYTES`]. A regular file's size is checked before
+/// it is read; anything else that can be opened (a pipe, a FIFO, process
+/// substitution's `/dev/fd/N`) is read as a stream up to the limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
-    if !meta.is_file() {
-        let what = if meta.is_dir() { "is a directory, not a file" } else { "is not a regular file" };
-        return Err(Error::file(ErrorKind::NotAFile, path, what));
+    if meta.is_dir() {
+        return Err(Error::file(ErrorKind::NotAFile, path, "is a directory, not a file"));
     }
-    if meta.len() > MAX_BYTES {
+    if meta.is_file() && meta.len() > MAX_BYTES {
+        return Err(too_large(path, meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    read_stream(path, file)
+}
+
+/// All of `reader` (standard input, a pipe), named `path` in messages: at
+/// most [`MAX_BYTES`], read without asking its size first.
+pub fn read_stream(path: &Path, reader: impl std::io::Read) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > MAX_BYTES {
         return Err(Error::file(
             ErrorKind::TooLarge,
             path,
-            format!("is {} bytes; the limit is {} bytes", meta.len(), MAX_BYTES),
+            format!("is more than {MAX_BYTES} bytes; the limit is {MAX_BYTES} bytes"),
         ));
     }
-    std::fs::read(path).map_err(|e| io_error(path, &e))
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> Error {
+    Error::file(ErrorKind::TooLarge, path, format!("is {len} bytes; the limit is {MAX_BYTES} bytes"))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {
@@ -202,6 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn edition_names() {
+        for name in ["2016-09-21.txt", "GFDL-1.3-only.txt", "n2500800.pdf", "2024-12-16_v2.1.2.md"] {
+            assert!(is_edition_name(Path::new(name)), "{name}");
+        }
+        for name in ["README.md", "NOTES.txt", "PROVENANCE.md", ".2016-09-21.txt.swp", ".draft-2.txt", "2016.docx"] {
+            assert!(!is_edition_name(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn streams_read_to_the_end() {
+        let bytes = read_stream(Path::new("-"), &b"one\n\ntwo\n"[..]).unwrap();
+        assert_eq!(bytes, b"one\n\ntwo\n");
+    }
+
+    #[test]
     fn line_ends_unified() {
         assert_eq!(dec(b"a\r\nb\rc\n").unwrap().text, "a\nb\nc\n");
     }
@@ -236,18 +270,55 @@ pub struct SeriesFile {
     pub label: String,
 }
 
+/// The files of a series folder: its editions, and the files it skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SeriesFolder {
+    /// The edition files, oldest first (by date, then label; undated first).
+    pub files: Vec<SeriesFile>,
+    /// `.txt`, `.md` and `.pdf` files that are no editions by [`is_edition_name`]
+    /// (`README.md`, `NOTES.txt`), by name.
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Whether a file of a series folder is an edition by its name: a `.txt`,
+/// `.md` or `.pdf` file, not hidden, whose name holds a digit (a date, a
+/// version, a document number: `2016-09-21.txt`, `GFDL-1.3-only.txt`,
+/// `n2500800.pdf`). `README.md`, `NOTES.txt` or `PROVENANCE.md` beside the
+/// editions are documentation, not editions.
+pub fn is_edition_name(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let stem = path.file_stem().map(|n| n.to_string_lossy()).unwrap_or_default();
+    has_edition_extension(path) && !name.starts_with('.') && stem.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn has_edition_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "pdf")
+}
+
 /// The edition files (`.txt`, `.md`, `.pdf`) directly in `dir`, oldest first (by
-/// date, then label; undated files first).
+/// date, then label; undated files first). See [`series_folder`] for the
+/// files it skips.
 pub fn series_files(dir: &Path) -> Result<Vec<SeriesFile>> {
+    Ok(series_folder(dir)?.files)
+}
+
+/// The edition files directly in `dir` (see [`series_files`]), and the
+/// `.txt`, `.md` and `.pdf` files whose names say they are no editions
+/// ([`is_edition_name`]).
+pub fn series_folder(dir: &Path) -> Result<SeriesFolder> {
     let meta = std::fs::metadata(dir).map_err(|e| io_error(dir, &e))?;
     if !meta.is_dir() {
         return Err(Error::file(ErrorKind::NotAFile, dir, "is not a folder"));
     }
-    let mut files = Vec::new();
+    let mut folder = SeriesFolder::default();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::file(ErrorKind::Io, dir, e.to_string()))?;
         let path = entry.path();
-        if !entry.file_type().is_file() || !path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "pdf") {
+        if !entry.file_type().is_file() || !has_edition_extension(path) {
+            continue;
+        }
+        if !is_edition_name(path) {
+            folder.skipped.push(path.to_path_buf());
             continue;
         }
         let (label, mut date) = crate::segment::meta::from_file_name(path);
@@ -255,8 +326,8 @@ pub fn series_files(dir: &Path) -> Result<Vec<SeriesFile>> {
             let head = read_file(path)?.text.chars().take(3000).collect::<String>();
             date = crate::segment::meta::date_in_text(&head);
         }
-        files.push(SeriesFile { path: path.to_path_buf(), date, label });
+        folder.files.push(SeriesFile { path: path.to_path_buf(), date, label });
     }
-    files.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
-    Ok(files)
+    folder.files.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
+    Ok(folder)
 }

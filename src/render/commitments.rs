@@ -5,8 +5,8 @@
 use super::diff::{diff_pieces, edition_name};
 use super::palette::{Palette, Role};
 use super::wrap::fill;
-use crate::commitments::Ledger;
 use crate::commitments::timeline::{StepKind, Thread};
+use crate::commitments::{CommitmentView, Ledger};
 use crate::model::{
     ChangeKind, Commitment, CommitmentChange, CommitmentChangeKind, CommitmentType, Comparison, Edition,
 };
@@ -126,13 +126,14 @@ pub fn place(cmp: &Comparison, c: &CommitmentChange) -> String {
 }
 
 /// Writes `editions diff --commitments`: the ledger, then each commitment
-/// that is new, revised or dropped (with `all`, the unchanged too), the
-/// sentence or its word diff under it.
+/// the view shows (by default the new, revised and dropped; with `all`
+/// the unchanged too; with `only` those kinds), the sentence or its word
+/// diff under it.
 pub fn write_changes(
     out: &mut impl Write,
     cmp: &Comparison,
     palette: &Palette,
-    all: bool,
+    view: &CommitmentView,
     width: usize,
 ) -> std::io::Result<()> {
     writeln!(
@@ -146,7 +147,7 @@ pub fn write_changes(
     for line in ledger_lines(cmp) {
         writeln!(out, "{line}")?;
     }
-    for c in cmp.commitments.changes.iter().filter(|c| all || c.kind != CommitmentChangeKind::Unchanged) {
+    for c in cmp.commitments.changes.iter().filter(|c| view.shows(c)) {
         let old = c.old.map(|o| &cmp.commitments.old[o]);
         let new = c.new.map(|n| &cmp.commitments.new[n]);
         writeln!(out)?;
@@ -207,29 +208,33 @@ pub fn write_list(
 
 /// Writes a series' commitment timeline: a count, then each commitment with
 /// the edition it first appeared in, each revision (strength change and the
-/// word diff of its sentence) and the edition that dropped it.
+/// word diff of its sentence) and the edition that dropped it; only the
+/// commitments `show` keeps (the count says how many, when not all).
 pub fn write_timeline(
     out: &mut impl Write,
     editions: &[Edition],
     threads: &[Thread],
     palette: &Palette,
     width: usize,
+    show: impl Fn(&Thread) -> bool,
 ) -> std::io::Result<()> {
     let (Some(first), Some(last)) = (editions.first(), editions.last()) else {
         return writeln!(out, "no editions");
     };
     let standing = threads.iter().filter(|t| t.dropped().is_none()).count();
+    let shown = threads.iter().filter(|t| show(t)).count();
     writeln!(
         out,
-        "{} editions, {} → {}: {} commitments, {} still standing in {}",
+        "{} editions, {} → {}: {} commitments, {} still standing in {}{}",
         editions.len(),
         palette.paint(Role::Label, &edition_name(first)),
         palette.paint(Role::Label, &edition_name(last)),
         threads.len(),
         standing,
-        edition_name(last)
+        edition_name(last),
+        if shown < threads.len() { format!("; {shown} shown") } else { String::new() }
     )?;
-    for t in threads {
+    for t in threads.iter().filter(|t| show(t)) {
         let latest = t.latest();
         let span = match t.dropped() {
             Some(d) => format!("{} → dropped {}", edition_name(&editions[t.first()]), edition_name(&editions[d])),

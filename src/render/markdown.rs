@@ -111,15 +111,18 @@ pub fn write_markdown(out: &mut impl Write, cmp: &Comparison, view: &DiffView) -
 /// Writes `editions diff --commitments --format markdown`: the ledger, then
 /// each commitment that is new, revised or dropped (with `all`, the
 /// unchanged too), its sentence struck through, in bold, or as a word diff.
-pub fn write_commitments(out: &mut impl Write, cmp: &Comparison, all: bool) -> std::io::Result<()> {
-    use crate::model::CommitmentChangeKind;
+pub fn write_commitments(
+    out: &mut impl Write,
+    cmp: &Comparison,
+    view: &crate::commitments::CommitmentView,
+) -> std::io::Result<()> {
     let meta = edition_name;
     writeln!(out, "# Commitments from {} to {}", escape(&meta(&cmp.old)), escape(&meta(&cmp.new)))?;
     writeln!(out)?;
     for line in super::commitments::ledger_lines(cmp) {
         writeln!(out, "{}  ", escape(&line))?;
     }
-    let changes = cmp.commitments.changes.iter().filter(|c| all || c.kind != CommitmentChangeKind::Unchanged);
+    let changes = cmp.commitments.changes.iter().filter(|c| view.shows(c));
     for (i, c) in changes.enumerate() {
         if i == 0 {
             writeln!(out)?;

@@ -8,8 +8,8 @@ use owo_colors::{OwoColorize, Style};
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal, unless `NO_COLOR` is set;
-    /// `CLICOLOR_FORCE` forces it.
+    /// Colour when writing to a terminal, unless `NO_COLOR` is set or
+    /// `TERM` is `dumb`; `CLICOLOR_FORCE` forces it.
     #[default]
     Auto,
     /// Always colour.
@@ -28,6 +28,7 @@ impl ColorChoice {
             ColorChoice::Never => false,
             ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
             ColorChoice::Auto if env("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
+            ColorChoice::Auto if env("TERM").is_some_and(|v| v == "dumb") => false,
             ColorChoice::Auto => is_terminal,
         }
     }
@@ -123,6 +124,10 @@ mod tests {
         assert!(!ColorChoice::Auto.resolve(false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(ColorChoice::Always.resolve(false, env(&[("NO_COLOR", "1")])));
         assert!(!ColorChoice::Never.resolve(true, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!ColorChoice::Auto.resolve(true, env(&[("TERM", "dumb")])));
+        assert!(ColorChoice::Auto.resolve(true, env(&[("TERM", "xterm-256color")])));
+        assert!(ColorChoice::Always.resolve(true, env(&[("TERM", "dumb")])));
+        assert!(ColorChoice::Auto.resolve(false, env(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")])));
     }
 
     #[test]

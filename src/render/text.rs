@@ -1,6 +1,7 @@
 //! The structure of an edition for a person to read: headings indented by
 //! level, each paragraph's label and first words, footnotes, what was left
-//! out, warnings.
+//! out, warnings; and the whole text, one block per paragraph, for line
+//! tools (`git diff`'s textconv).
 
 use crate::model::Edition;
 use std::io::Write;
@@ -30,6 +31,39 @@ pub fn shorten(text: &str, width: usize) -> String {
         _ => &cut,
     };
     format!("{}…", cut.trim_end())
+}
+
+/// Writes the whole text of `edition` for line tools such as `git diff`
+/// (a textconv): its label and date, its title, then every heading (`#`
+/// per level) and every paragraph in full — `¶label  text`, its list items
+/// on their lines, then its footnotes `[mark] text` — each block after a
+/// blank line. Nothing is shortened and nothing names the file, so the
+/// output of two editions differs only where their text does.
+pub fn write_plain(out: &mut impl Write, edition: &Edition) -> std::io::Result<()> {
+    let m = &edition.meta;
+    writeln!(out, "{}  {}", m.label, m.date.as_deref().unwrap_or("(no date)"))?;
+    if let Some(title) = &m.title {
+        writeln!(out, "{title}")?;
+    }
+    let mut shown = 0;
+    for p in &edition.paragraphs {
+        if let Some(&last) = p.headings.last()
+            && last >= shown
+        {
+            for h in &edition.headings[shown..=last] {
+                writeln!(out, "\n{} {}", "#".repeat(h.level.max(1)), h.text)?;
+            }
+            shown = last + 1;
+        }
+        writeln!(out, "\n¶{}  {}", p.label, p.text)?;
+        for f in &p.footnotes {
+            writeln!(out, "[{}] {}", f.mark, f.text)?;
+        }
+    }
+    for h in &edition.headings[shown.min(edition.headings.len())..] {
+        writeln!(out, "\n{} {}", "#".repeat(h.level.max(1)), h.text)?;
+    }
+    Ok(())
 }
 
 /// Writes the outline of `edition`.

@@ -75,8 +75,11 @@ pub struct Prepared {
 /// An edition file to store, with the label and date the user gave.
 #[derive(Debug, Clone, Default)]
 pub struct Input {
-    /// The file.
+    /// The file (for bytes given, the name to store them under).
     pub path: PathBuf,
+    /// The edition's bytes when they are not to be read from `path`
+    /// (standard input).
+    pub bytes: Option<Vec<u8>>,
     /// The label (default: from the file name).
     pub label: Option<String>,
     /// The date (default: from the file name or the text).
@@ -114,10 +117,20 @@ pub struct Stored {
 /// in date order (the given order among equal dates); a file given twice
 /// is kept once.
 pub fn prepare(series: &str, inputs: &[Input]) -> Result<Vec<Prepared>> {
+    prepare_with(series, inputs, &mut |_| {})
+}
+
+/// [`prepare`], calling `read(k)` after the `k`th input is read (from 0),
+/// for a progress bar.
+pub fn prepare_with(series: &str, inputs: &[Input], read: &mut dyn FnMut(usize)) -> Result<Vec<Prepared>> {
     check_series(series)?;
     let mut out: Vec<Prepared> = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let bytes = read::read_bytes(&input.path)?;
+    for (k, input) in inputs.iter().enumerate() {
+        read(k);
+        let bytes = match &input.bytes {
+            Some(bytes) => bytes.clone(),
+            None => read::read_bytes(&input.path)?,
+        };
         let source = read::read_any(&input.path, bytes.clone())?;
         let options = segment::Options { label: input.label.clone(), date: input.date.clone() };
         let mut edition = segment::segment_owned(source, &options)?;
