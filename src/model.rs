@@ -12,6 +12,10 @@ pub enum Layout {
     NumberedSections,
     /// No numbering: blank-line paragraphs labelled by ordinal (statements).
     Unnumbered,
+    /// Section headings without numbers, written in markup (`## Scope`,
+    /// an underlined reStructuredText title), with blank-line paragraphs
+    /// labelled `<section>:<n>` after the heading's words (`scope:2`).
+    Sections,
 }
 
 impl Layout {
@@ -21,6 +25,7 @@ impl Layout {
             Layout::NumberedParagraphs => "numbered paragraphs",
             Layout::NumberedSections => "numbered sections",
             Layout::Unnumbered => "unnumbered paragraphs",
+            Layout::Sections => "sections",
         }
     }
 }

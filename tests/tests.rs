@@ -9,6 +9,7 @@ mod diff;
 mod fdl;
 mod fomc;
 mod generator;
+mod layouts;
 mod pdf;
 mod props;
 mod snapshots;

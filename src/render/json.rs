@@ -9,7 +9,7 @@
 //!   "path": "editions/…/2018-11-21_S-2018-1042.txt",
 //!   "edition": { "label": "S-2018-1042", "date": "2018-11-21" | null,
 //!                "date_from": "flag" | "file name" | "front matter" | "text" | null, "title": "…" | null },
-//!   "layout": "numbered paragraphs" | "numbered sections" | "unnumbered paragraphs",
+//!   "layout": "numbered paragraphs" | "numbered sections" | "sections" | "unnumbered paragraphs",
 //!   "headings": [ { "level": 1, "number": "II" | null, "text": "II. Recent developments …", "line": 53 } ],
 //!   "paragraphs": [ { "label": "7", "number": "7" | null, "headings": ["II. …", "Overview …"],
 //!                     "text": "…", "sentences": ["…"], "footnotes": [ { "mark": "1", "text": "…" } ],

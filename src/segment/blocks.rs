@@ -101,7 +101,64 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Vec<&'l Line<'a>>> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    out
+    // An underlined title with text right under it is a block of its own.
+    let mut split = Vec::with_capacity(out.len());
+    for block in out {
+        match underlined(&block) {
+            Some((_, _, n)) if block.len() > n => {
+                split.push(block[..n].to_vec());
+                split.push(block[n..].to_vec());
+            }
+            _ => split.push(block),
+        }
+    }
+    split
+}
+
+/// `=====`, `-----`, `~~~~~`: a line of one punctuation character, at
+/// least three long, as reStructuredText and Markdown (setext) underline
+/// or overline a title.
+fn rule_char(t: &str) -> Option<char> {
+    let t = t.trim_end();
+    let c = t.chars().next()?;
+    (t.len() >= 3 && "=-~^\"'`#*+:._".contains(c) && t.chars().all(|x| x == c)).then_some(c)
+}
+
+/// A title and its underline (and overline) at the start of `block`: the
+/// style that says its level (`=`, `-=` for an overlined `=`), the title
+/// and how many lines it takes. The rule is at least half as long as the
+/// title (reStructuredText asks for as long; hand-written text is looser).
+fn underlined(block: &[&Line]) -> Option<(String, String, usize)> {
+    let is_title = |l: &Line| {
+        let t = l.trimmed();
+        !t.is_empty() && t.chars().count() <= 100 && rule_char(t).is_none() && !LIST_ITEM.is_match(l.text)
+    };
+    let long_enough = |rule: &Line, title: &Line| rule.trimmed().len() * 2 >= title.trimmed().chars().count();
+    match block {
+        [over, title, under, ..]
+            if rule_char(over.text).is_some()
+                && rule_char(over.text) == rule_char(under.text)
+                && is_title(title)
+                && long_enough(under, title) =>
+        {
+            let c = rule_char(over.text)?;
+            Some((format!("{c}{c}"), title.trimmed().to_string(), 3))
+        }
+        [title, under, ..] if is_title(title) && title.indent == 0 && long_enough(under, title) => {
+            let c = rule_char(under.text)?;
+            Some((c.to_string(), title.trimmed().to_string(), 2))
+        }
+        _ => None,
+    }
+}
+
+/// How many headings written in markup the lines hold: `# Title` (with or
+/// without a number), or a title underlined (reStructuredText, setext).
+pub fn count_markup_headings(lines: &[Line]) -> usize {
+    blocks(lines)
+        .iter()
+        .filter(|b| b[0].text.starts_with('#') && md_heading(b[0].text).is_some() || underlined(b).is_some())
+        .count()
 }
 
 /// A block kept line by line (a table, a code block, a list) rather than
@@ -149,15 +206,40 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     let mut section: Option<String> = None;
     // A list block joins the paragraph before it, unless a heading came between.
     let mut can_attach = false;
+    let mut underline_styles: Vec<String> = Vec::new();
+    let mut atx_seen = false;
     let all = blocks(lines);
     for (bi, block) in all.iter().enumerate() {
         let first = block[0];
         let t = first.trimmed();
         if style == Sections::Markdown
-            && let Some((level, number, title)) = md_heading(t)
+            && let Some((level, number, title, line)) = md_heading(t)
+                .inspect(|_| atx_seen = true)
+                .map(|(level, number, title)| (level, number, title, first.line_no()))
+                .or_else(|| {
+                    // An underlined title: its level is the order in which its
+                    // style first appeared (reStructuredText's rule).
+                    let (style, title, n) = underlined(block)?;
+                    // Among `#` headings, a setext title is `#` or `##`.
+                    let setext = match style.as_str() {
+                        "=" if atx_seen => Some(1),
+                        "-" if atx_seen => Some(2),
+                        _ => None,
+                    };
+                    let level =
+                        match setext.or_else(|| underline_styles.iter().position(|s| *s == style).map(|k| k + 1)) {
+                            Some(level) => level,
+                            None => {
+                                underline_styles.push(style);
+                                underline_styles.len()
+                            }
+                        };
+                    let number = SECTION_NUMBER.captures(&title).map(|c| c[1].to_string());
+                    Some((level, number, title, block[n - 2].line_no()))
+                })
         {
             section = Some(number.clone().unwrap_or_else(|| slug(&title)));
-            draft.push_heading(&mut stack, Heading { level, number, text: title, line: first.line_no() });
+            draft.push_heading(&mut stack, Heading { level, number, text: title, line });
             can_attach = false;
             continue;
         }

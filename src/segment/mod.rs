@@ -91,6 +91,11 @@ fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
     let content = &cleaned.lines;
     let (layout, draft) = if blocks::count_sections(content, Sections::Markdown) >= 2 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Markdown))
+    } else if !cleaned.pdf_like && blocks::count_markup_headings(content) >= 2 {
+        // Headings in markup without numbers (`## Scope`, reStructuredText
+        // underlines) are the document's own structure: its numbered lines
+        // are lists.
+        (Layout::Sections, blocks::segment(content, Sections::Markdown))
     } else if !cleaned.pdf_like && blocks::count_sections(content, Sections::Plain) >= 3 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Plain))
     } else if numbered::count_sequence(content) >= 2 {

@@ -348,7 +348,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Record> {
         return Err(bad(what, "the lineage does not list every paragraph"));
     }
     let e = r.edition;
-    let layout = [Layout::NumberedParagraphs, Layout::NumberedSections, Layout::Unnumbered]
+    let layout = [Layout::NumberedParagraphs, Layout::NumberedSections, Layout::Unnumbered, Layout::Sections]
         .into_iter()
         .find(|l| l.name() == e.layout)
         .ok_or_else(|| bad(what, format!("unknown layout '{}'", e.layout)))?;
