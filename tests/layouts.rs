@@ -34,7 +34,8 @@ fn read_right(marks: &str) -> (usize, usize) {
             let last = tokens(p["last_words"].as_str().unwrap());
             let last = &last[last.len().saturating_sub(3)..];
             e.paragraphs.iter().any(|g| {
-                let t = tokens(&g.text);
+                // A numbered paragraph's number is printed before its text.
+                let t = tokens(&format!("{} {}", g.number.as_deref().unwrap_or(""), g.text));
                 g.line == line && t.starts_with(&first) && t.ends_with(last)
             })
         })
@@ -45,7 +46,7 @@ fn read_right(marks: &str) -> (usize, usize) {
 #[test]
 fn paragraphs_read_right_in_every_layout() {
     let floor: &[(&str, usize, usize)] = &[
-        ("apache-2.0-LICENSE.json", 0, 24),
+        ("apache-2.0-LICENSE.json", 21, 24),
         ("cncf-charter-sections-1-5.json", 4, 32),
         ("debian-policy-ch-scope.json", 9, 27),
         ("google-docguide-best-practices.json", 8, 29),
@@ -69,5 +70,5 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 297, "{right} of {all}");
+    assert!(right >= 318, "{right} of {all}");
 }

@@ -99,7 +99,10 @@ fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
     } else if !cleaned.pdf_like && blocks::count_sections(content, Sections::Plain) >= 3 {
         (Layout::NumberedSections, blocks::segment(content, Sections::Plain))
     } else if numbered::count_sequence(content) >= 2 {
-        (Layout::NumberedParagraphs, numbered::segment(content))
+        // Blank lines part paragraphs unless the text is a PDF's extraction
+        // (wrapped with blank lines between its lines, or paged with form feeds).
+        let paged = text.contains('\x0C');
+        (Layout::NumberedParagraphs, numbered::segment(content, !cleaned.pdf_like && !paged))
     } else {
         (Layout::Unnumbered, blocks::segment(content, Sections::None))
     };

@@ -121,6 +121,8 @@ struct State<'a> {
     heading_style: Option<&'a LineBox>,
     /// The open paragraph's first line is set in bold (a PDF).
     para_bold: bool,
+    /// Blank lines part paragraphs (see [`segment`]).
+    blank_lines_part: bool,
     title: String,
     /// The title is complete: a full line or a sentence came after it.
     title_done: bool,
@@ -142,11 +144,15 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Opens an unnumbered paragraph with `line`.
+    /// Opens an unnumbered paragraph with `line`: labelled after the
+    /// numbered paragraph it follows (`1:2`), when there is one.
     fn unnumbered(&mut self, line: &Line) {
         self.para_bold = line.geom.is_some_and(|g| g.bold);
         let text = self.buffer(line.trimmed());
+        let section =
+            self.draft.paragraphs.iter().rev().find_map(|p| p.number.clone()).filter(|_| self.blank_lines_part);
         self.para = Some(DraftParagraph {
+            section,
             part: self.part.clone(),
             headings: self.stack.clone(),
             text,
@@ -378,7 +384,9 @@ fn part_title(line: &Line, short: bool) -> bool {
 }
 
 /// Segments the content lines (noise removed) of a numbered-paragraph document.
-pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
+/// `blank_lines_part`: blank lines part paragraphs (text that is not
+/// hard-wrapped with blank lines between its lines as a PDF extraction is).
+pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
     let full = full_width(lines);
     let mut s = State {
         draft: Draft::default(),
@@ -397,6 +405,7 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
         part_title: false,
         heading_style: None,
         para_bold: false,
+        blank_lines_part,
         title: String::new(),
         title_done: false,
         spare: String::new(),
@@ -528,10 +537,12 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                 if let Some(h) = s.open_heading.filter(|&h| s.continues_heading(h, lines, i)) {
                     join_line(&mut s.draft.headings[h].text, t);
                     s.heading_lines += 1;
-                } else if s.para.as_ref().is_some_and(|p| p.number.is_none())
+                } else if s.para.is_some()
                     && s.prev_ended()
                     && !is_list_item(t)
                     && match line.geom {
+                        _ if s.blank_lines_part && line.gap_before => true,
+                        _ if s.para.as_ref().is_some_and(|p| p.number.is_some()) => false,
                         Some(_) => line.gap_before,
                         None => i > 0 && s.full > 0 && s.short(lines[i - 1].trimmed()) && starts_like_sentence(t),
                     }
@@ -539,6 +550,10 @@ pub fn segment<'a>(lines: &[Line<'a>]) -> Draft {
                     // Unnumbered paragraphs (a letter, an annex's text) part
                     // where space stands above a line after a finished
                     // sentence; in text, after a short line that ends one.
+                    // Where blank lines part paragraphs (text not laid out
+                    // as a PDF's lines), a blank line after a sentence parts
+                    // a numbered paragraph's own paragraphs too (a licence's
+                    // definitions under `1. Definitions.`).
                     s.close();
                     s.unnumbered(line);
                 } else if let Some(p) = s.para.as_mut() {
