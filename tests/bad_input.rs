@@ -275,3 +275,17 @@ fn the_date_comes_from_the_flag_then_the_file_name_then_the_text() {
     let (_, out, _) = run(&[file.to_str().unwrap(), "--date", "2014-01-01"]);
     assert!(out.starts_with("style_2013-08-01  2014-01-01 (from --date)  "), "{out}");
 }
+
+#[test]
+fn text_saved_one_paragraph_per_line_reads_as_its_paragraphs() {
+    // As a word processor saves plain text: no wrapping, no blank lines.
+    let para = |n: usize| {
+        format!(
+            "Paragraph {n} says what the Committee decided and why, with the reasons it gave at length, and what it will watch in the months ahead."
+        )
+    };
+    let doc = format!("{}\n{}\n{}\n", para(1), para(2), para(3));
+    let e = edition_of(doc.as_bytes(), "2020-01-01.txt");
+    assert_eq!(labels(&e), ["1", "2", "3"]);
+    assert!(e.paragraphs[2].text.starts_with("Paragraph 3 says"));
+}

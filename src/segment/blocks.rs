@@ -62,18 +62,33 @@ pub fn count_sections(lines: &[Line], style: Sections) -> usize {
             .iter()
             .filter(|l| l.text.starts_with('#') && md_heading(l.text).is_some_and(|h| h.1.is_some()))
             .count(),
-        Sections::Plain => blocks(lines).iter().filter(|b| plain_heading(b).is_some()).count(),
+        Sections::Plain => blocks(lines, false).iter().filter(|b| plain_heading(b).is_some()).count(),
         Sections::None => 0,
     }
 }
 
 /// Splits lines into blocks at blank lines; a Markdown heading is a block of
 /// its own; a fenced code block is one block.
-fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Vec<&'l Line<'a>>> {
+///
+/// `lines_part`: in text saved one paragraph per line (not Markdown, where
+/// the lines of a paragraph may run long), a line after one that ends a
+/// sentence starts a block.
+fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'a>>> {
     let mut out: Vec<Vec<&Line>> = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
     let mut fenced = false;
+    let unwrapped = lines_part && unwrapped(lines);
     for line in lines {
+        // Text saved one paragraph per line (as word processors save it): a
+        // line after one that ends a sentence starts a paragraph.
+        if unwrapped
+            && !fenced
+            && cur.last().is_some_and(|l| super::draft::ends_sentence(l.text))
+            && !is_structured(line.text)
+            && !cur.last().is_some_and(|l| is_structured(l.text))
+        {
+            out.push(std::mem::take(&mut cur));
+        }
         let fence = FENCE.is_match(line.text);
         if fenced {
             // Inside a code block, blank lines separate nothing.
@@ -155,11 +170,33 @@ fn underlined(block: &[&Line]) -> Option<(String, String, usize)> {
 /// How many headings written in markup the lines hold: `# Title` (with or
 /// without a number), or a title underlined (reStructuredText, setext).
 pub fn count_markup_headings(lines: &[Line]) -> usize {
-    blocks(lines)
+    blocks(lines, false)
         .iter()
         .filter(|b| b[0].text.starts_with('#') && md_heading(b[0].text).is_some() || underlined(b).is_some())
         .count()
 }
+
+/// The text is not hard-wrapped: its lines of prose run to paragraph
+/// length. Hard-wrapped text keeps its lines under about 80 characters;
+/// a line-per-paragraph text has a median prose line of hundreds.
+fn unwrapped(lines: &[Line]) -> bool {
+    let mut prose: Vec<usize> =
+        lines.iter().map(|l| l.trimmed().chars().count()).filter(|&n| n >= UNWRAPPED_PROSE).collect();
+    if prose.len() < 3 {
+        return false;
+    }
+    let mid = prose.len() / 2;
+    *prose.select_nth_unstable(mid).1 >= UNWRAPPED_MEDIAN
+}
+
+/// A line this long or longer counts as prose when a text's wrapping is
+/// judged …
+const UNWRAPPED_PROSE: usize = 40;
+/// … and a text whose median prose line is this long is not hard-wrapped
+/// (measured: the UDHR text saved one paragraph per line, 149 characters;
+/// the GNU FDL texts, 299; the hard-wrapped Apache licence and Markdown
+/// guide, 64 and 72).
+const UNWRAPPED_MEDIAN: usize = 120;
 
 /// A block kept line by line (a table, a code block, a list) rather than
 /// joined as wrapped prose.
@@ -208,7 +245,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     let mut can_attach = false;
     let mut underline_styles: Vec<String> = Vec::new();
     let mut atx_seen = false;
-    let all = blocks(lines);
+    let all = blocks(lines, style != Sections::Markdown);
     for (bi, block) in all.iter().enumerate() {
         let first = block[0];
         let t = first.trimmed();
