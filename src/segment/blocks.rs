@@ -81,9 +81,14 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
     for line in lines {
         // Text saved one paragraph per line (as word processors save it): a
         // line after one that ends a sentence starts a paragraph.
+        // So does a line of prose after a short title (`Artikel 1`).
+        let title_before = |l: &Line| l.trimmed().chars().count() <= TITLE_LINE && !super::draft::ends_sentence(l.text);
         if unwrapped
             && !fenced
-            && cur.last().is_some_and(|l| super::draft::ends_sentence(l.text))
+            && cur.last().is_some_and(|l| {
+                super::draft::ends_sentence(l.text)
+                    || cur.len() == 1 && title_before(l) && line.trimmed().len() > TITLE_LINE
+            })
             && !is_structured(line.text)
             && !cur.last().is_some_and(|l| is_structured(l.text))
         {
@@ -189,6 +194,9 @@ fn unwrapped(lines: &[Line]) -> bool {
     *prose.select_nth_unstable(mid).1 >= UNWRAPPED_MEDIAN
 }
 
+/// A title on a line of its own is at most this long.
+const TITLE_LINE: usize = 60;
+
 /// A line this long or longer counts as prose when a text's wrapping is
 /// judged …
 const UNWRAPPED_PROSE: usize = 40;
@@ -246,6 +254,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     let mut underline_styles: Vec<String> = Vec::new();
     let mut atx_seen = false;
     let all = blocks(lines, style != Sections::Markdown);
+    let unwrapped_text = style != Sections::Markdown && unwrapped(lines);
     for (bi, block) in all.iter().enumerate() {
         let first = block[0];
         let t = first.trimmed();
@@ -310,7 +319,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             continue;
         }
         if (style == Sections::None || style == Sections::Plain && section.is_some())
-            && is_unnumbered_heading(block, all.get(bi + 1))
+            && is_unnumbered_heading(block, all.get(bi + 1), unwrapped_text)
         {
             if style == Sections::Plain {
                 section = Some(slug(t));
@@ -344,10 +353,13 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
 
 /// `ADDENDUM: How to use this License`: a short line of its own, not a
 /// sentence, followed by a paragraph.
-fn is_unnumbered_heading(block: &[&Line], next: Option<&Vec<&Line>>) -> bool {
+///
+/// `lines_part`: text saved one paragraph per line, where a whole text may
+/// be indented.
+fn is_unnumbered_heading(block: &[&Line], next: Option<&Vec<&Line>>, lines_part: bool) -> bool {
     let [line] = block else { return false };
     let t = line.trimmed();
-    line.indent == 0
+    (line.indent == 0 || lines_part)
         && t.split_whitespace().count() <= 10
         && t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', ',', ';', ':'])
