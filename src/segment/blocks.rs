@@ -17,7 +17,17 @@ static BOLD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*([^*]+?)\
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Z][.)])\s+\S").unwrap()
 });
-static FENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(```|~~~)").unwrap());
+/// A line of markup only: a reStructuredText target, comment or footnote
+/// mark (`.. _s1.2:`, `..`, `.. [#]`), a Markdown link definition
+/// (`[id]: https://…`; not a footnote, `[^id]: text`), an HTML comment.
+static MARKUP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:\.\.(?: _[^:]+:.*| \[[^\]]*\]\s*)?|\[[^\]^][^\]]*\]:\s+<?(?:https?://|mailto:|#|/)\S*(?:\s+"[^"]*")?|<!--.*-->)$"#).unwrap()
+});
+
+/// A code fence: three backticks or tildes, and an info string with no
+/// backtick (CommonMark's rule: ```` ```policy.gz`` ```` is inline code in
+/// a reStructuredText line, no fence).
+static FENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:```[^`]*|~~~.*)$").unwrap());
 
 /// How section headings are written, when a document has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,6 +268,17 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     for (bi, block) in all.iter().enumerate() {
         let first = block[0];
         let t = first.trimmed();
+        // A reStructuredText target, comment or footnote mark on its own
+        // (`.. _s1.2:`, `.. [#]`), a Markdown link definition: markup, not text.
+        if block.iter().all(|l| MARKUP_LINE.is_match(l.trimmed())) {
+            let last = block[block.len() - 1].line_no();
+            draft.skipped.push(crate::model::Skipped {
+                what: "markup".into(),
+                first_line: first.line_no(),
+                last_line: last,
+            });
+            continue;
+        }
         if style == Sections::Markdown
             && let Some((level, number, title, line)) = md_heading(t)
                 .inspect(|_| atx_seen = true)
@@ -382,6 +403,20 @@ fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fences_and_markup_lines() {
+        for t in ["```", "```rust", "~~~", "  ``` sh"] {
+            assert!(FENCE.is_match(t), "{t}");
+        }
+        assert!(!FENCE.is_match("```policy.pdf.gz`` <https://example.org/p.pdf.gz>`__,"));
+        for t in [".. _s1.2:", "..", ".. [#]", "[docs]: https://example.org/docs \"Docs\"", "<!-- note -->"] {
+            assert!(MARKUP_LINE.is_match(t), "{t}");
+        }
+        for t in ["[^eku]: While RFC 5280 says so.", ".. note:: Read this.", "[1]: See the annex."] {
+            assert!(!MARKUP_LINE.is_match(t), "{t}");
+        }
+    }
 
     #[test]
     fn markdown_headings() {

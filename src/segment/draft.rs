@@ -27,6 +27,8 @@ pub struct Draft {
     pub headings: Vec<Heading>,
     pub paragraphs: Vec<DraftParagraph>,
     pub warnings: Vec<String>,
+    /// Blocks left out of the text by the layout segmenter (markup).
+    pub skipped: Vec<crate::model::Skipped>,
 }
 
 impl Draft {

@@ -182,6 +182,11 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     } else {
         draft.warnings.append(&mut relabelled);
     }
+    let mut skipped = skipped;
+    if !draft.skipped.is_empty() {
+        skipped.append(&mut draft.skipped);
+        skipped.sort_by_key(|k| k.first_line);
+    }
     let mut warnings = source_warnings;
     warnings.append(&mut draft.warnings);
     warnings.extend(long_paragraphs(&paragraphs));
