@@ -72,6 +72,8 @@ pub struct Cleaned<'a> {
     /// Signature blocks of a letter (`(Signed) António Guterres`), lines
     /// joined: the edition's metadata, not its paragraphs.
     pub signatures: Vec<String>,
+    /// The text marks pages with form feeds.
+    pub paged: bool,
     /// The text looks extracted from a PDF: hard-wrapped lines separated by
     /// blank lines, or footnote blocks. Blank lines then separate nothing.
     pub pdf_like: bool,
@@ -136,7 +138,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
         (page_break, gap) = (false, false);
     }
 
-    let mut out = Cleaned::default();
+    let mut out = Cleaned { paged: raw.iter().any(|l| l.after_page_break), ..Cleaned::default() };
     let start = front_matter(&raw, &mut out.front_matter);
     out.pdf_like = layout.is_some() || is_pdf_like(&raw[start..]);
 
@@ -245,9 +247,14 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
 fn is_noise(t: &str, pdf_like: bool) -> bool {
     let s = t.trim_start();
     // A long line is prose, but for a link or cells spread over a
-    // `-layout` line (`2/17        25-11938`).
-    if s.len() > 40 && !s.contains("   ") && !s.starts_with('[') {
-        return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
+    // `-layout` line (`2/17        25-11938`), which start as furniture
+    // does (looked at first: searching every line for three spaces cost
+    // 4 % of reading a long edition).
+    if s.len() > 40 {
+        let furniture_start = s.starts_with(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_lowercase() || c == '*');
+        if !(s.starts_with('[') || furniture_start && s.contains("   ")) {
+            return pdf_like && s.starts_with("http") && URL_LINE.is_match(t);
+        }
     }
     // Every pattern starts with a capital, a digit, `*`, `[` or `http`; an
     // ASCII character that is none of these (the end of a sentence, mostly)

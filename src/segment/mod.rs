@@ -101,7 +101,7 @@ fn structure(text: &str, printed: Option<&[LineBox]>) -> Structure {
     } else if numbered::count_sequence(content) >= 2 {
         // Blank lines part paragraphs unless the text is a PDF's extraction
         // (wrapped with blank lines between its lines, or paged with form feeds).
-        let paged = text.contains('\x0C');
+        let paged = cleaned.paged;
         (Layout::NumberedParagraphs, numbered::segment(content, !cleaned.pdf_like && !paged))
     } else {
         (Layout::Unnumbered, blocks::segment(content, Sections::None))
@@ -254,6 +254,8 @@ fn long_paragraphs(paragraphs: &[Paragraph]) -> Vec<String> {
     let limit = LONG_PARAGRAPH.max(median * LONG_RATIO);
     paragraphs
         .iter()
+        // Cheap first: a paragraph no longer than the limit has no run over it.
+        .filter(|p| p.text.len() > limit)
         .filter_map(|p| {
             let run = p.text.split('\n').map(str::len).max().unwrap_or(0);
             (run > limit).then(|| {

@@ -283,7 +283,9 @@ pub fn figures(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
 /// A figure's values: a line of three numbers or more and nothing else
 /// (`0 100 200 300`, `6 2 5 1 1`).
 fn values_only(t: &str) -> bool {
-    t.split_whitespace().count() >= 3
+    // Cheap first: most lines start with a letter.
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.split_whitespace().count() >= 3
         && t.split_whitespace()
             .all(|w| w.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
 }
@@ -311,7 +313,8 @@ fn figures_in_text(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
     };
     for i in 0..lines.len() {
         let t = lines[i].trimmed();
-        if FIGURE_TITLE.is_match(t) {
+        // Cheap first: every title starts with one of four capitals.
+        if t.starts_with(['F', 'C', 'G', 'D']) && FIGURE_TITLE.is_match(t) {
             let end = (i + 1..lines.len().min(i + 40))
                 .take_while(|&k| !starts_paragraph(&lines[k]))
                 .find(|&k| lines[k].trimmed().starts_with("Source:"));
