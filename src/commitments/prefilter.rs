@@ -1,0 +1,318 @@
+//! The fast prefilter: the words a sentence must hold for any trigger
+//! phrase of the lexicon to stand in it, found without tokenizing.
+
+/// A set of words looked for in running text: their lower-case hashes,
+/// each with what must follow it, and the shapes of the ASCII ones (first
+/// and last letters, second and second-to-last letters, length), so that
+/// most words are passed over without hashing.
+#[derive(Debug, Clone)]
+pub(super) struct Keys {
+    hashes: rustc_hash::FxHashMap<u64, Follows>,
+    /// For each pair of first and last letters, a bit per word length (31
+    /// and longer share the last).
+    outer: Box<[u32; 1024]>,
+    /// The same for the second and second-to-last letters.
+    inner: Box<[u32; 1024]>,
+    /// The length of the shortest ASCII key, up to 3 (0 for none).
+    shortest: usize,
+}
+
+/// A pair of ASCII bytes as an index into a 32 × 32 table: a letter's
+/// upper and lower case share their five low bits.
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
+}
+
+/// What may follow a key for one of its phrases to stand there.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Follows {
+    /// Anything: the key ends a phrase, or its next word is not plain.
+    anything: bool,
+    /// An apostrophe: the key is a contraction's stem (`shan` of `shan't`,
+    /// `won` of `won't`).
+    apostrophe: bool,
+    /// A space and one of these words (their lower-case hashes):
+    /// `committed` stands in `committed to` and `committed themselves to`.
+    words: rustc_hash::FxHashSet<u64>,
+}
+
+impl Follows {
+    pub(super) fn anything() -> Follows {
+        Follows { anything: true, ..Follows::default() }
+    }
+
+    pub(super) fn apostrophe() -> Follows {
+        Follows { apostrophe: true, ..Follows::default() }
+    }
+
+    pub(super) fn word(word: &str) -> Follows {
+        Follows { words: [crate::read::lowercase_hash(word)].into_iter().collect(), ..Follows::default() }
+    }
+
+    /// What may follow a key in any of its phrases.
+    fn add(&mut self, other: Follows) {
+        self.anything |= other.anything;
+        self.apostrophe |= other.apostrophe;
+        self.words.extend(other.words);
+    }
+
+    /// Whether `rest`, the text just after a key, may go on one of its
+    /// phrases. A phrase's words are consecutive tokens: only spaces come
+    /// between them, and punctuation or a mark after the key (`committed,`
+    /// `committed-to`) ends the phrase or makes the key part of a longer
+    /// token. A non-ASCII character is let through.
+    fn allows(&self, rest: &str) -> bool {
+        if self.anything || self.apostrophe && rest.starts_with(['\'', '’']) {
+            return true;
+        }
+        if self.words.is_empty() {
+            return false;
+        }
+        let after = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if after.len() == rest.len() {
+            return rest.starts_with(|c: char| !c.is_ascii());
+        }
+        let next = after.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        !next.is_ascii() || self.words.contains(&crate::read::lowercase_hash(next))
+    }
+}
+
+impl Keys {
+    pub(super) fn new(words: impl Iterator<Item = (String, Follows)>) -> Keys {
+        let mut keys =
+            Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]), shortest: 3 };
+        for (w, follows) in words.filter(|(w, _)| !w.is_empty()) {
+            keys.hashes.entry(crate::read::lowercase_hash(&w)).or_default().add(follows);
+            // A word with a non-ASCII byte is always looked up.
+            if w.is_ascii() {
+                let (b, n) = (w.as_bytes(), w.len());
+                let (second, second_last) = if n > 1 { (b[1], b[n - 2]) } else { (b[0], b[n - 1]) };
+                keys.outer[pair_index(b[0], b[n - 1])] |= 1u32 << n.min(31);
+                keys.inner[pair_index(second, second_last)] |= 1u32 << n.min(31);
+                keys.shortest = keys.shortest.min(n);
+            }
+        }
+        keys
+    }
+
+    /// The byte offsets of the words of `text` that are keys. Words are runs
+    /// of letters and digits (a non-ASCII character counts as a letter), so
+    /// `won't` is `won` and `t`.
+    ///
+    /// The text is read 64 bytes at a time as a mask of word bytes, and
+    /// words are found where the mask ends a run: one unpredictable branch
+    /// per block rather than one per word. An ASCII word shorter than every
+    /// key is passed over in the mask, without being visited.
+    pub(super) fn find(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        // The start of the word still open at the end of the block before.
+        let mut open = 0;
+        let mut last = 0u64;
+        let mut last_high = 0u64;
+        for (k, chunk) in bytes.chunks(64).enumerate() {
+            let (mask, high) = if chunk.len() == 64 {
+                word_mask(chunk)
+            } else {
+                let mut block = [0u8; 64];
+                block[..chunk.len()].copy_from_slice(chunk);
+                word_mask(&block)
+            };
+            if last >> 63 == 0 {
+                open = k * 64;
+            }
+            // The mask shifted by one and two bytes, the block before's end shifted in.
+            let (by1, by2) = (mask << 1 | last >> 63, mask << 2 | last >> 62);
+            // Bit `i` set where a word ends just before byte `i`…
+            let mut ends = !mask & by1;
+            // … kept when the word is long enough, or its last byte is not ASCII.
+            ends &= match self.shortest {
+                0 | 1 => !0,
+                2 => by1 << 1 | last >> 63,
+                _ => (by1 & by2) << 1 | (last & last << 1) >> 63,
+            } | (high << 1 | last_high >> 63);
+            while ends != 0 {
+                let at = ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                // The word starts after the last non-word byte before it in the block, if any.
+                let before = !mask & ((1u64 << at) - 1);
+                let (start, ascii) = if before != 0 {
+                    let from = 64 - before.leading_zeros() as usize;
+                    (k * 64 + from, high & ((1u64 << at) - (1u64 << from)) == 0)
+                } else {
+                    (open, bytes[open..k * 64 + at].is_ascii())
+                };
+                self.visit(text, start..k * 64 + at, ascii, &mut out);
+            }
+            if mask >> 63 == 1 && !mask != 0 {
+                open = k * 64 + 64 - (!mask).leading_zeros() as usize;
+            }
+            (last, last_high) = (mask, high);
+        }
+        if last >> 63 == 1 {
+            self.visit(text, open..bytes.len(), bytes[open..].is_ascii(), &mut out);
+        }
+        out
+    }
+
+    /// Looks up the word `text[word]` when it may be a key: a non-ASCII
+    /// word (it may lower-case to another length) always, an ASCII one
+    /// when it has a key's shape.
+    #[inline(always)]
+    fn visit(&self, text: &str, word: std::ops::Range<usize>, ascii: bool, out: &mut Vec<usize>) {
+        if !ascii || self.shaped(&text.as_bytes()[word.clone()]) {
+            self.look_up(text, word, out);
+        }
+    }
+
+    /// Whether an ASCII word has the shape of a key.
+    #[inline(always)]
+    fn shaped(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        let bit = 1u32 << n.min(31);
+        let (first, last) = (word[0], word[n - 1]);
+        let (second, second_last) = if n > 1 { (word[1], word[n - 2]) } else { (first, last) };
+        self.outer[pair_index(first, last)] & bit != 0 && self.inner[pair_index(second, second_last)] & bit != 0
+    }
+
+    /// Adds the start of `text[word]` to `out` when it is a key.
+    #[inline(never)]
+    fn look_up(&self, text: &str, word: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
+            && follows.allows(&text[word.end..])
+        {
+            out.push(word.start);
+        }
+    }
+}
+
+/// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
+/// bytes) belongs to a word: an ASCII letter or digit, or any byte of a
+/// non-ASCII character; of the second, when it is not ASCII. Eight bytes
+/// at a time, as the bytes of a `u64` (SWAR).
+#[inline(always)]
+fn word_mask(chunk: &[u8]) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(byte: u8) -> u64 {
+        u64::from_ne_bytes([byte; 8])
+    }
+    // The eight high bits gathered into the low byte, byte `i` to bit `i`.
+    let gather = |v: u64| (v >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let eights = || chunk.chunks_exact(8).map(|e| u64::from_le_bytes(e.try_into().unwrap_or_default()));
+    let (mut mask, mut any_high) = (0u64, 0u64);
+    for (k, v) in eights().enumerate() {
+        // Each byte below 0x80, so no sum below carries into the next byte.
+        let ascii = v & !HIGH;
+        let lower = ascii | each(0x20);
+        // A byte's high bit is set when it is at least `lo` and not past `hi`.
+        let letter = lower.wrapping_add(each(0x80 - b'a')) & !lower.wrapping_add(each(0x7f - b'z'));
+        let digit = ascii.wrapping_add(each(0x80 - b'0')) & !ascii.wrapping_add(each(0x7f - b'9'));
+        mask |= gather((letter | digit | v) & HIGH) << (8 * k);
+        any_high |= v;
+    }
+    // Most text is ASCII: the second mask is gathered only when it is not.
+    let high = if any_high & HIGH == 0 {
+        0
+    } else {
+        eights().enumerate().fold(0, |high, (k, v)| high | gather(v & HIGH) << (8 * k))
+    };
+    (mask, high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keys;
+    use crate::commitments::Detector;
+
+    /// The keys of `text` found the slow way: every run of letters and
+    /// digits (any non-ASCII character counts as a letter), lower-cased.
+    fn slow(keys: &[&str], text: &str) -> Vec<usize> {
+        let word = |c: char| c.is_ascii_alphanumeric() || !c.is_ascii();
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if keys.contains(&text[s..i].to_lowercase().as_str()) {
+                        out.push(s);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_key_is_found_only_where_one_of_its_phrases_can_stand() {
+        let detector = Detector::default();
+        let found = |text: &str| !detector.prefilter.find(text).is_empty();
+        for text in [
+            "States committed to act.",
+            "States committed themselves to act.",
+            "States are committed\n to act.",
+            "You shan't copy it.",
+            "You may not copy it.",
+            "You MAY NOT copy it.",
+            "You mayn’t copy it.",
+            "The Committee won’t raise rates.",
+            "They undertake to report.",
+            "I urge States.",
+            "It will.",
+        ] {
+            assert!(found(text), "{text}");
+        }
+        for text in [
+            "Crimes committed by armed groups.",
+            "Crimes were committed, to be sure.",
+            "Crimes committed-to-memory.",
+            "Fighting in Shan State.",
+            "It may be late.",
+            "Work undertaken in 2017.",
+            "Action plans were adopted.",
+            "The report was committed",
+        ] {
+            assert!(!found(text), "{text}");
+        }
+        // A curly apostrophe is part of the prefilter's word: the contraction
+        // is a key of its own, and the sentence is read.
+        let read = detector.paragraph(&["You mustn’t copy it.", "The Committee won’t raise rates."]);
+        let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| (f.kind, f.negated))).collect();
+        use crate::model::CommitmentType::*;
+        assert_eq!(kinds, [Some((Prohibition, true)), Some((Pledge, true))]);
+    }
+
+    #[test]
+    fn keys_are_found_wherever_the_blocks_fall() {
+        // The shortest ASCII key has one, two and three letters: shorter
+        // words are passed over in the mask, but never a non-ASCII one.
+        let sets: [&[&str]; 3] = [
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "x"],
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "to"],
+            &["will", "urge", "shall", "won", "requested", "é", "élire", "ÉÉ"],
+        ];
+        let tails = [
+            " will urge WILL, Urge-will.",
+            "won't SHALL requested;requested",
+            " ÉLIRE élire willing swill é x É to ab",
+            " xx wil1 will to",
+            "will",
+            "é",
+            "x",
+            "to",
+        ];
+        for words in sets {
+            let keys = Keys::new(words.iter().map(|w| (w.to_string(), super::Follows::anything())));
+            for pad in 0..140 {
+                for tail in tails {
+                    for filler in ["a", " ", "ab "] {
+                        let text = format!("{}{tail}", filler.repeat(pad));
+                        assert_eq!(keys.find(&text), slow(words, &text), "{words:?} {text:?}");
+                    }
+                }
+            }
+        }
+    }
+}
