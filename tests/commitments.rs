@@ -80,10 +80,15 @@ fn score(name: &str) -> Score {
     let mut all = Score::default();
     let mut kinds: std::collections::BTreeMap<&str, Score> = Default::default();
     let rows = labelled(name);
-    // The sentences of one paragraph are read together, in order.
-    for paragraph in rows.chunk_by(|a, b| a.file == b.file && a.paragraph == b.paragraph) {
-        let sentences: Vec<&str> = paragraph.iter().map(|r| r.sentence.as_str()).collect();
-        for (row, found) in paragraph.iter().zip(detector.paragraph(&sentences)) {
+    // The sentences of one paragraph are read together, in order, and the
+    // paragraphs of one file as one document.
+    for file in rows.chunk_by(|a, b| a.file == b.file) {
+        let paragraphs: Vec<&[Labelled]> = file.chunk_by(|a, b| a.paragraph == b.paragraph).collect();
+        let sentences: Vec<Vec<&str>> =
+            paragraphs.iter().map(|p| p.iter().map(|r| r.sentence.as_str()).collect()).collect();
+        let sentences: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+        let found = detector.document(&sentences).into_iter().flatten();
+        for (row, found) in file.iter().zip(found) {
             let found = found.map(|f| f.kind);
             all.add(row.kind, found);
             kinds.entry(document_kind(&row.file)).or_default().add(row.kind, found);
@@ -146,11 +151,13 @@ fn has(changes: &[(String, String, String, String)], kind: &str, trigger: &str, 
 /// December 2008 to January 2009: the Federal Reserve keeps its pledge to
 /// employ all available tools, turns "will purchase" into an ongoing
 /// programme it "stands ready to expand", adds a readiness to buy Treasury
-/// securities, and drops "the focus … going forward will be".
+/// securities, and drops "the focus … going forward will be" and "is also
+/// evaluating the potential benefits of purchasing longer-term Treasury
+/// securities" (the readiness to buy them is a new pledge).
 #[test]
 fn fomc_ledger_2008_12_to_2009_01() {
     let (ledger, changes) = fomc_changes("2008-12-16", "2009-01-28");
-    assert_eq!(ledger, "Commitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged");
+    assert_eq!(ledger, "Commitments: 2 new, 2 revised (1 weaker), 3 dropped, 1 unchanged");
     assert!(
         has(&changes, "unchanged", "will → will", "same", "The Federal Reserve will employ all available tools"),
         "{changes:#?}"
@@ -218,7 +225,7 @@ fn cli_lists_commitments_and_reads_a_lexicon() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(
         out.starts_with(
-            "S-2018-1042 (2018-11-21): 43 commitments (5 pledge, 25 call, 2 obligation, 0 prohibition, 11 reported)\n"
+            "S-2018-1042 (2018-11-21): 42 commitments (5 pledge, 26 call, 0 obligation, 0 prohibition, 11 reported)\n"
         ),
         "{out}"
     );
@@ -243,10 +250,12 @@ fn cli_lists_commitments_and_reads_a_lexicon() {
     let (code, out, _) = editions(&["commitments", text.to_str().unwrap(), "--lexicon", lexicon.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(out.contains("2 commitments (0 pledge, 2 call"), "{out}");
-    // One that replaces it: only its own phrases count.
+    // One that replaces it: only its own phrases count (a report's `must`
+    // binding others is a call; `Such a response must include` binds no one).
     std::fs::write(&lexicon, "[obligation]\n4 must: must\n").unwrap();
     let (_, out, _) = editions(&["commitments", un, "--lexicon", lexicon.to_str().unwrap()]);
-    assert!(out.starts_with("S-2018-1042 (2018-11-21): 2 commitments (0 pledge, 0 call, 2 obligation"), "{out}");
+    assert!(out.starts_with("S-2018-1042 (2018-11-21): 1 commitments (0 pledge, 1 call, 0 obligation"), "{out}");
+    assert!(out.contains("¶78  call (must) · Trafficking victims"), "{out}");
 
     // Bad lexicons: one line naming the file and the cause, exit 2.
     for (content, cause) in [
@@ -269,11 +278,11 @@ fn cli_diff_shows_the_ledger_and_the_commitments_view() {
     let (a, b) = (path("2008-12-16"), path("2009-01-28"));
     let (code, out, _) = editions(&["diff", &a, &b]);
     assert_eq!(code, 1);
-    assert_eq!(out.lines().nth(2), Some("Commitments: 2 new, 2 revised (1 weaker), 2 dropped, 1 unchanged"));
+    assert_eq!(out.lines().nth(2), Some("Commitments: 2 new, 2 revised (1 weaker), 3 dropped, 1 unchanged"));
     assert!(out.contains("    ◆ new pledge (is prepared to) · The Committee\n"), "{out}");
     let (code, out, _) = editions(&["diff", &a, &b, "--commitments"]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("2008-12-16 → 2009-01-28: 5 → 5 commitments\nCommitments: 2 new"), "{out}");
+    assert!(out.starts_with("2008-12-16 → 2009-01-28: 6 → 5 commitments\nCommitments: 2 new"), "{out}");
     assert!(out.contains("¶5 → ¶4  ◆ revised pledge: will → stands ready to, weaker"), "{out}");
     let (_, out, _) = editions(&["diff", &a, &b, "--commitments", "--format", "markdown"]);
     assert!(out.starts_with("# Commitments from 2008-12-16 to 2009-01-28\n"), "{out}");
@@ -286,11 +295,11 @@ fn cli_diff_shows_the_ledger_and_the_commitments_view() {
     let summary = &v["summary"]["commitments"];
     assert_eq!(
         (summary["new"].as_u64(), summary["weaker"].as_u64(), summary["dropped"].as_u64()),
-        (Some(2), Some(1), Some(2))
+        (Some(2), Some(1), Some(3))
     );
     let all: Vec<&Value> =
         v["changes"].as_array().unwrap().iter().flat_map(|c| c["commitments"].as_array().unwrap()).collect();
-    assert_eq!(all.len(), 7);
+    assert_eq!(all.len(), 8);
     let weaker = all.iter().find(|c| c["strength"] == "weaker").unwrap();
     assert_eq!(
         (weaker["old"]["trigger"].as_str(), weaker["new"]["trigger"].as_str()),
@@ -423,5 +432,108 @@ fn contractions_are_commitments_too() {
         .iter()
         .map(|c| (c["type"].as_str().unwrap(), c["trigger"].as_str().unwrap(), c["negated"].as_bool().unwrap()))
         .collect();
-    assert_eq!(found, [("pledge", "won't", true), ("prohibition", "mustn't", true), ("call", "shouldn't", true)]);
+    // Three lines do not make a rule text: another's `mustn't` there is a
+    // (negated) call, as `All parties mustn't …` in a report is.
+    assert_eq!(found, [("pledge", "won't", true), ("call", "mustn't", true), ("call", "shouldn't", true)]);
+    std::fs::write(&file, "The CA MUST log it.\n\nThe CA mustn't issue it.\n\nThe CA SHALL revoke it.\n").unwrap();
+    let (_, out, _) = editions(&["commitments", file.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["commitments"][1]["type"], "prohibition", "in a rule text it forbids: {out}");
+}
+
+/// One labelled sentence of `tests/data/commitments/<register>.jsonl`.
+struct Registered {
+    id: String,
+    register: String,
+    doc: String,
+    heldout: bool,
+    sentence: String,
+    kind: Option<CommitmentType>,
+}
+
+fn registers() -> Vec<Registered> {
+    let dir = format!("{}/tests/data/commitments", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "jsonl")) {
+        for line in std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+            let v: Value = serde_json::from_str(line).unwrap();
+            let kind = v["type"].as_str().unwrap();
+            out.push(Registered {
+                id: v["id"].as_str().unwrap().to_string(),
+                register: v["register"].as_str().unwrap().to_string(),
+                doc: v["doc"].as_str().unwrap().to_string(),
+                heldout: v["split"] == "heldout",
+                sentence: v["sentence"].as_str().unwrap().to_string(),
+                kind: if kind == "none" { None } else { Some(CommitmentType::from_name(kind).unwrap()) },
+            });
+        }
+    }
+    out
+}
+
+/// Precision and recall on the part of each register kept aside while the
+/// rules were written (whole documents; the guide and the sources are in
+/// `tests/data/commitments/`). Each document is read as one passage. The
+/// floors are the figures reached (README, "Commitments"), so that a rule
+/// that helps one register cannot quietly cost another; the issue's goal,
+/// 0.90 everywhere, is not reached yet.
+#[test]
+fn detection_by_register_on_held_out_documents() {
+    let detector = Detector::default();
+    let rows = registers();
+    assert!(rows.len() >= 1500, "{} labelled sentences", rows.len());
+    let mut scores: std::collections::BTreeMap<&str, Score> = Default::default();
+    for doc in rows.chunk_by(|a, b| a.doc == b.doc && a.register == b.register).filter(|d| d[0].heldout) {
+        let sentences: Vec<&str> = doc.iter().map(|r| r.sentence.as_str()).collect();
+        for (row, found) in doc.iter().zip(detector.paragraph(&sentences)) {
+            scores.entry(row.register.as_str()).or_default().add(row.kind, found.map(|f| f.kind));
+        }
+    }
+    let floors = [
+        ("central-bank", 0.65, 0.30),
+        ("licences", 0.70, 0.50),
+        ("pledges", 0.40, 0.15),
+        ("rules", 0.75, 0.60),
+        ("speeches", 0.70, 0.55),
+        ("un", 0.90, 0.80),
+    ];
+    assert_eq!(scores.len(), floors.len(), "one floor a register");
+    for (register, p, r) in floors {
+        let s = &scores[register];
+        eprintln!("{register}: {s:?} precision {:.3} recall {:.3}", s.precision(), s.recall());
+        assert!(s.precision() >= p && s.recall() >= r, "{register}: {s:?}");
+    }
+}
+
+/// A second reader labelled a fifth of the sentences (drawn at random in
+/// each register) without seeing the first labels: the two agree on the
+/// type of 94 % of them, Cohen's kappa 0.90 (README).
+#[test]
+fn a_second_reader_agrees_with_the_labels() {
+    let first: std::collections::HashMap<String, Option<CommitmentType>> =
+        registers().into_iter().map(|r| (r.id, r.kind)).collect();
+    let path = format!("{}/tests/data/commitments/second-reader/labels.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let pairs: Vec<(Option<CommitmentType>, Option<CommitmentType>)> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let second = v["type"].as_str().unwrap();
+            (first[v["id"].as_str().unwrap()], CommitmentType::from_name(second))
+        })
+        .collect();
+    assert!(pairs.len() * 5 >= first.len() - 5, "a fifth: {} of {}", pairs.len(), first.len());
+    let n = pairs.len() as f64;
+    let agree = pairs.iter().filter(|(a, b)| a == b).count() as f64 / n;
+    let mut by_kind: std::collections::HashMap<Option<CommitmentType>, (f64, f64)> = Default::default();
+    for (a, b) in &pairs {
+        by_kind.entry(*a).or_default().0 += 1.0;
+        by_kind.entry(*b).or_default().1 += 1.0;
+    }
+    let chance: f64 = by_kind.values().map(|(a, b)| a * b / n / n).sum();
+    let kappa = (agree - chance) / (1.0 - chance);
+    eprintln!("agreement {agree:.3}, kappa {kappa:.3} on {n} sentences");
+    assert!(agree >= 0.93 && kappa >= 0.88, "agreement {agree:.3}, kappa {kappa:.3}");
 }

@@ -473,7 +473,7 @@ fn cli_exit_status_and_formats() {
 
     let (code, out, _) = run(&[&a, &b, "--stat"], &[]);
     assert_eq!((code, out.lines().count()), (1, 3), "{out}");
-    assert_eq!(out.lines().nth(2), Some("Commitments: 0 new, 0 revised, 0 dropped, 4 unchanged"));
+    assert_eq!(out.lines().nth(2), Some("Commitments: 0 new, 0 revised, 0 dropped, 6 unchanged"));
 
     let (_, out, _) = run(&[&a, &b, "--color", "always"], &[]);
     assert!(out.contains("\u{1b}[31;9mJune\u{1b}[0m"), "{out}");

@@ -17,6 +17,10 @@
 //!   is not of `[self]` is reported, as is a reported form of a call or
 //!   pledge (`the Council urged`, `Member States agreed to`).
 
+mod shape;
+
+pub(super) use shape::GOALS as GOAL_WORDS;
+
 use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Scratch, Token, tokenize};
 use crate::model::CommitmentType;
@@ -69,6 +73,21 @@ const OPENERS: &[&str] = &[
 ];
 /// Finite forms of `be` and `have`: a "subject" holding one is a clause, not a noun phrase.
 const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
+/// People a report's `must` speaks of (`Trafficking victims must receive …`):
+/// others are asked to act for them.
+const PEOPLE: &[&str] = &[
+    "victims",
+    "survivors",
+    "people",
+    "persons",
+    "women",
+    "children",
+    "girls",
+    "boys",
+    "refugees",
+    "civilians",
+    "families",
+];
 const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their"];
 const ADVERBS: &[&str] = &[
     "also",
@@ -262,6 +281,9 @@ pub struct Context<'a> {
     /// The paragraph's text before the sentence: when it names one of
     /// `[self]` (other than `I`), `It will continue to assess …` speaks for it.
     pub before: &'a str,
+    /// The sentence is part of a rule text (a standard, a licence, a rule
+    /// book): a bare imperative opening it is an order.
+    pub rules: bool,
 }
 
 /// The first words of every trigger phrase (lower case), each with the
@@ -280,6 +302,9 @@ pub struct Starts {
     /// The number of the first call, call-modal, pledge, obligation and
     /// prohibition level: the levels in that order.
     levels: [usize; 5],
+    /// The words that may start a clause shape (`shape.rs`): a token that
+    /// is none of them is passed over there.
+    shapes_start: rustc_hash::FxHashSet<String>,
 }
 
 impl Starts {
@@ -341,7 +366,14 @@ pub fn starts(lex: &Lexicon) -> Starts {
             shapes[usize::from(first)] |= 1u32 << w.len().min(31);
         }
     }
-    Starts { words, shapes, levels }
+    let shape_lists = lex.conduct.iter().chain(&lex.asks).flat_map(|l| l.own.iter());
+    let shape_lists = shape_lists.chain(lex.exhortations.iter()).chain(lex.conditions.iter()).chain(lex.limits.iter());
+    let shapes_start = shape_lists
+        .filter_map(|p| p.first().cloned())
+        .chain(["am", "is", "are", "not", "decided", "decides", "decide"].map(str::to_string))
+        .chain(shape::GOALS.iter().map(|g| g.to_string()))
+        .collect();
+    Starts { words, shapes, levels, shapes_start }
 }
 
 struct Reader<'a> {
@@ -443,6 +475,49 @@ impl Reader<'_> {
         contains(&t[start..i], &self.lex.hedges).is_some()
     }
 
+    /// Whether a verb of `[stative-verb]` follows the modal ending at `i`.
+    fn stative_after(&self, i: usize) -> bool {
+        let (verb, _) = self.verb_after(i);
+        verb.is_some_and(|v| phrase_at(&self.tokens, v, &self.lex.stative_verbs, false).is_some())
+    }
+
+    /// Whether the modal ending at `i` is followed by `now` and a verb of
+    /// speaking (`I shall now explain`, `We will now report`): the speech's
+    /// own course, not a commitment.
+    fn discourse_after(&self, i: usize) -> bool {
+        let t = &self.tokens;
+        t.get(i).is_some_and(|w| w.lower == "now")
+            && t.get(i + 1).is_some_and(|w| {
+                matches!(
+                    w.lower.as_ref(),
+                    "report"
+                        | "explain"
+                        | "turn"
+                        | "describe"
+                        | "present"
+                        | "outline"
+                        | "summarise"
+                        | "summarize"
+                        | "discuss"
+                )
+            })
+    }
+
+    /// Whether the subject's head is one of `[inanimate]`.
+    fn is_inanimate(&self, range: &std::ops::Range<usize>) -> bool {
+        self.head(range).is_some_and(|h| self.lex.inanimate.has_word(h))
+    }
+
+    /// Whether the subject `range` can act: one of `[agent]`, printed in
+    /// capitals, or a name (`Congress`, `the Mission`), and not `[inanimate]`.
+    fn can_act(&self, range: &std::ops::Range<usize>) -> bool {
+        if self.is_inanimate(range) {
+            return false;
+        }
+        let head = range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word());
+        self.is_agent(range) || head.is_some_and(|t| t.text.starts_with(char::is_uppercase) && t.lower != "i")
+    }
+
     fn is_agent(&self, range: &std::ops::Range<usize>) -> bool {
         let Some(head) = range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word()) else {
             return false;
@@ -459,7 +534,12 @@ impl Reader<'_> {
             return None;
         }
         let (verb, negated) = self.verb_after(i + n);
-        let verb = verb?;
+        let Some(verb) = verb else {
+            // `And we will.`: the verb left out, the speaker's own.
+            let ends = self.tokens.get(i + n).is_none_or(|t| matches!(t.text, "." | "!" | ";" | ":"));
+            let subject = subject(&self.tokens, i);
+            return ends.then(|| self.speaks_for_self(subject)).flatten().map(|actor| (actor, negated, true));
+        };
         if (i + n..=verb).any(|k| phrase_at(&self.tokens, k, &self.lex.hedges, false).is_some()) {
             // `will likely be`, `will, in all likelihood,`
             return None;
@@ -532,7 +612,15 @@ impl Reader<'_> {
         printed(self.sentence, words)
     }
 
-    fn trigger(&self, range: std::ops::Range<usize>) -> String {
+    fn trigger(&self, mut range: std::ops::Range<usize>) -> String {
+        // A clitic with its pronoun: `we'll`, `I'm announcing`.
+        let clitic = |t: &Token| t.text.starts_with(['\'', '’']);
+        if range.start > 0
+            && clitic(&self.tokens[range.start])
+            && self.tokens[range.start - 1].end == self.tokens[range.start].start
+        {
+            range.start -= 1;
+        }
         printed(self.sentence, &self.tokens[range]).unwrap_or_default()
     }
 
@@ -600,8 +688,39 @@ impl Reader<'_> {
 
     /// A reported call at `i` (`the Council urged Member States to`): the
     /// object must be followed by `to`.
-    fn reported_call(&self, i: usize, n: usize) -> Option<Candidate> {
+    fn reported_call(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let after = &self.tokens[i + n..];
+        // `Member States are encouraged to …`, `It is requested that you …`:
+        // a call in the present passive is the document's own.
+        let mut b = i;
+        while b > 0 && is_adverb(&self.tokens[b - 1]) {
+            b -= 1;
+        }
+        let present = b > 0 && matches!(self.tokens[b - 1].lower.as_ref(), "is" | "are");
+        if present && !matches!(self.tokens[i].lower.as_ref(), "is" | "are" | "was" | "were") {
+            // `It is requested, but not required, that you …`
+            let that = after.iter().take(6).position(|t| t.lower == "that");
+            let impersonal = b > 1 && self.tokens[b - 2].lower == "it" && that.is_some();
+            let actor = if let (true, Some(that)) = (impersonal, that) {
+                self.object(i + n + that + 1)
+            } else if after.first().is_some_and(|t| t.lower == "to") {
+                self.actor(subject(&self.tokens, b - 1))
+            } else {
+                return None;
+            };
+            return Some(Candidate {
+                found: Found {
+                    kind: CommitmentType::Call,
+                    actor,
+                    trigger: self.trigger(b - 1..i + n),
+                    level: level.name.clone(),
+                    strength: level.rank,
+                    negated: false,
+                },
+                at: b - 1,
+                priority: 5,
+            });
+        }
         if after.first().is_some_and(|t| t.lower == "by") {
             return None;
         }
@@ -635,7 +754,7 @@ impl Reader<'_> {
                 if lists.has(Call, j, true)
                     && let Some(n) = phrase_at(&self.tokens, i, &level.reported, false)
                 {
-                    out.extend(self.reported_call(i, n));
+                    out.extend(self.reported_call(i, n, level));
                 }
             }
             let rules = (lex.prohibitions.iter().enumerate().map(|(j, l)| (Prohibition, j, l)))
@@ -684,6 +803,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.shapes(&mut out);
         out
     }
 
@@ -692,8 +812,14 @@ impl Reader<'_> {
         // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
         if level.kind == CommitmentType::Obligation
             && self.negation_at(i + n).is_some()
-            && matches!(lower, "must" | "shall")
+            && matches!(lower, "must" | "shall" | "should" | "ought")
         {
+            return None;
+        }
+        // `The key words "MUST", "MUST NOT" … are to be interpreted`: a keyword named, not used.
+        let quoted =
+            |k: usize| self.tokens.get(k).is_some_and(|t| matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’"));
+        if i > 0 && quoted(i - 1) || quoted(i + n) {
             return None;
         }
         let (verb, _) = self.verb_after(i + n);
@@ -710,10 +836,60 @@ impl Reader<'_> {
             // `It must be noted that …` states nothing binding.
             return None;
         }
-        let actor = self.speaks_for_self(subject.clone()).unwrap_or(subject);
+        if self.stative_after(i + n) {
+            // `This License shall survive`, `SHALL take precedence`, `shall mean`.
+            return None;
+        }
+        if verb == Some("be")
+            && !level.capitals
+            && !self.passive_after(i + n)
+            && self.is_inanimate(&subject)
+            && level.kind == CommitmentType::Obligation
+        {
+            // `The value must be between 0 and 255` describes the value (in
+            // capitals it binds whoever writes it: see the labelling guide).
+            return None;
+        }
+        // `No Modified Version may use …`, `Neither … may be sold`: a
+        // permission denied to all forbids; `Nothing herein shall …` binds no one.
+        let denied = subject
+            .clone()
+            .find(|&k| self.tokens[k].is_word())
+            .is_some_and(|k| matches!(self.tokens[k].lower.as_ref(), "no" | "neither" | "nothing" | "none"));
+        if denied && self.tokens[subject.start..].first().is_some_and(|t| t.lower == "nothing") {
+            return None;
+        }
+        let level_kind = if denied && lower == "may" { CommitmentType::Prohibition } else { level.kind };
+        let own = self.speaks_for_self(subject.clone());
+        // Outside a rule text a lower-case `must`, `shall` or `should` binds
+        // no one by rule: the speaker's own is a pledge (`We must modernise
+        // our schools`), another's a call (`All parties must respect the
+        // ceasefire`), a thing's nothing (`expectations must be anchored`).
+        let first_person = own.is_some() && !level.capitals && !self.context.rules
+            || self.head(&subject).is_some_and(|h| matches!(h, "we" | "i")) && !level.capitals;
+        let kind = if first_person {
+            if self.discourse_after(i + n) {
+                return None;
+            }
+            CommitmentType::Pledge
+        } else if self.context.rules
+            || level.capitals
+            || !matches!(lower, "must" | "shall" | "should" | "ought")
+            || self.head(&subject) == Some("you")
+        {
+            level_kind
+        } else if self.can_act(&subject)
+            || self.head(&subject).is_some_and(|h| PEOPLE.contains(&h))
+            || self.passive_after(i + n) && !self.is_forecast_subject(&subject)
+        {
+            CommitmentType::Call
+        } else {
+            return None;
+        };
+        let actor = own.unwrap_or(subject);
         Some(Candidate {
             found: Found {
-                kind: level.kind,
+                kind,
                 actor: self.actor(actor),
                 trigger: self.trigger(i..i + n),
                 level: level.name.clone(),
@@ -749,6 +925,15 @@ impl Reader<'_> {
         let trigger = self.trigger(i..i + n);
         if !own && !modal {
             return Some(reported(trigger, self.actor(actor), i));
+        }
+        if modal && own && self.discourse_after(i + n) {
+            return None;
+        }
+        let cannot_act = if self.context.rules { !self.can_act(&actor) } else { self.is_inanimate(&actor) };
+        if modal && !own && !self.passive_after(i + n) && cannot_act {
+            // `Your rights will terminate`, `the server will respond`: a
+            // subject that cannot act describes, and pledges nothing.
+            return None;
         }
         let trigger = if negated {
             let (verb, _) = self.verb_after(i + n);
@@ -828,7 +1013,13 @@ pub fn detect_in(
             c.priority = 1;
         }
     }
-    let found = candidates.into_iter().max_by_key(|c| (c.priority, std::cmp::Reverse(c.at))).map(|c| c.found);
+    // The most important: the author's call, then a rule (a prohibition
+    // before an obligation: `must …, and must not …`), then the earliest.
+    let rank = |k: CommitmentType| u8::from(k == CommitmentType::Prohibition);
+    let found = candidates
+        .into_iter()
+        .max_by_key(|c| (c.priority, rank(c.found.kind), std::cmp::Reverse(c.at)))
+        .map(|c| c.found);
     let buffer = scratch.keep(reader.tokens);
     *buffer = lowered;
     found
@@ -865,7 +1056,7 @@ mod tests {
     }
 
     fn kind(sentence: &str, before: &str) -> Option<CommitmentType> {
-        detect_sentence(sentence, &Lexicon::english(), Context { before }).map(|f| f.kind)
+        detect_sentence(sentence, &Lexicon::english(), Context { before, rules: false }).map(|f| f.kind)
     }
 
     #[test]

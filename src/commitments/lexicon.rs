@@ -123,6 +123,27 @@ pub struct Lexicon {
     pub agents: Phrases,
     /// Frames that report someone else's words.
     pub report_frames: Phrases,
+    /// `[conduct]`: the document's own standing conduct (`seeks to`,
+    /// `continues to`): a pledge only when one of `[self]` is the subject.
+    pub conduct: Vec<Level>,
+    /// `[exhortation]`: a call that opens its sentence (`let us`).
+    pub exhortations: Phrases,
+    /// `[ask-verb]`: `expects CAs to`: the object is asked; a level of a
+    /// call or obligation type.
+    pub asks: Vec<Level>,
+    /// `[inanimate]`: subjects that cannot act (`this License`, `rights`).
+    pub inanimate: Phrases,
+    /// `[stative-verb]`: verbs that, after a modal, state no act (`shall survive`).
+    pub stative_verbs: Phrases,
+    /// `[permission]`: words that grant (`may`, `are permitted to`).
+    pub permissions: Phrases,
+    /// `[condition]`: words that bind a permission's holder (`provided that`).
+    pub conditions: Phrases,
+    /// `[limit]`: a bound that forbids going past it (`at most`, `no more than`).
+    pub limits: Phrases,
+    /// `[imperative]`: verbs whose bare form opening a sentence of a rule
+    /// text is an order (`Set`, `Include`).
+    pub imperatives: Phrases,
 }
 
 const SECTIONS: &[&str] = &[
@@ -141,6 +162,15 @@ const SECTIONS: &[&str] = &[
     "forecast-subject",
     "agent",
     "report-frame",
+    "conduct",
+    "exhortation",
+    "ask-verb",
+    "inanimate",
+    "stative-verb",
+    "permission",
+    "condition",
+    "limit",
+    "imperative",
 ];
 
 fn phrase(text: &str, capitals: bool) -> Phrase {
@@ -203,7 +233,12 @@ impl Lexicon {
             .chain(&self.pledges)
             .chain(&self.obligations)
             .chain(&self.prohibitions)
+            .chain(&self.conduct)
+            .chain(&self.asks)
             .flat_map(|l| l.own.iter().chain(l.reported.iter()))
+            .chain(self.exhortations.iter())
+            .chain(self.conditions.iter())
+            .chain(self.limits.iter())
     }
 
     /// Adds another lexicon's entries to this one.
@@ -222,6 +257,15 @@ impl Lexicon {
         self.forecast_subjects.extend(other.forecast_subjects.list);
         self.agents.extend(other.agents.list);
         self.report_frames.extend(other.report_frames.list);
+        self.conduct.extend(other.conduct);
+        self.exhortations.extend(other.exhortations.list);
+        self.asks.extend(other.asks);
+        self.inanimate.extend(other.inanimate.list);
+        self.stative_verbs.extend(other.stative_verbs.list);
+        self.permissions.extend(other.permissions.list);
+        self.conditions.extend(other.conditions.list);
+        self.limits.extend(other.limits.list);
+        self.imperatives.extend(other.imperatives.list);
     }
 
     /// Parses lexicon text; an error is the 1-based line and its cause.
@@ -250,6 +294,24 @@ impl Lexicon {
                 "forecast-subject" => lex.forecast_subjects.extend(phrases(line, false).list),
                 "agent" => lex.agents.extend(phrases(line, false).list),
                 "report-frame" => lex.report_frames.extend(phrases(line, false).list),
+                "exhortation" => lex.exhortations.extend(phrases(line, false).list),
+                "inanimate" => lex.inanimate.extend(phrases(line, false).list),
+                "stative-verb" => lex.stative_verbs.extend(phrases(line, false).list),
+                "permission" => lex.permissions.extend(phrases(line, false).list),
+                "condition" => lex.conditions.extend(phrases(line, false).list),
+                "limit" => lex.limits.extend(phrases(line, false).list),
+                "imperative" => lex.imperatives.extend(phrases(line, false).list),
+                "conduct" => lex.conduct.push(level(CommitmentType::Pledge, line, false).map_err(err)?),
+                "ask-verb" => {
+                    let (kind, rest) =
+                        line.split_once(' ').ok_or_else(|| err("expected `call 4 expect: expects`".into()))?;
+                    let kind = match kind {
+                        "call" => CommitmentType::Call,
+                        "obligation" => CommitmentType::Obligation,
+                        other => return Err(err(format!("'{other}': expected call or obligation"))),
+                    };
+                    lex.asks.push(level(kind, rest.trim(), false).map_err(err)?);
+                }
                 "call-modifier" => {
                     let (delta, list) = line.split_once(':').ok_or_else(|| err("expected `+1: phrase, …`".into()))?;
                     let delta = delta.trim().parse().map_err(|_| err(format!("'{}' is not a number", delta.trim())))?;

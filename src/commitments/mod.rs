@@ -37,6 +37,8 @@ pub struct Detector {
     /// The longest word of every trigger phrase: a sentence without one of
     /// them holds no trigger.
     prefilter: Keys,
+    /// The words that may open an order (`[imperative]`, `do`, `never`, `always`).
+    orders: rustc_hash::FxHashSet<String>,
 }
 
 impl Detector {
@@ -73,8 +75,31 @@ impl Detector {
                 .collect::<Vec<_>>();
             std::iter::once((w, follows)).chain(contractions)
         });
-        let prefilter = Keys::new(prefilter);
-        Detector { starts: detect::starts(&lexicon), lexicon, prefilter }
+        // The words of the clause shapes that no phrase names: decisions,
+        // withheld permissions, and the clitic of `we'll` (`ll` after a
+        // straight apostrophe; with a curly one, the whole word).
+        // The speaker's own voice (`[self]`, by the longest word of each
+        // name) opens its progressive conduct (`we are investing`), and
+        // nouns of aim open its goals (`our goal is to`).
+        let speakers = lexicon.self_actors.iter().filter_map(|p| p.iter().max_by_key(|w| w.chars().count()).cloned());
+        let words = ["decided", "decides", "permission", "permit", "permitted", "ll", "m", "re"]
+            .into_iter()
+            .chain(detect::GOAL_WORDS.iter().copied());
+        let shapes = words
+            .map(str::to_string)
+            .chain(speakers)
+            .chain(["i", "we", "you", "they", "he", "she"].map(|p| format!("{p}’ll")))
+            .chain(["i’m", "we’re", "they’re"].map(str::to_string))
+            .map(|w| (w, Follows::anything()));
+        let prefilter = Keys::new(prefilter.chain(shapes));
+        let orders = lexicon
+            .imperatives
+            .iter()
+            .filter(|p| p.len() == 1)
+            .map(|p| p[0].clone())
+            .chain(["do", "never", "always"].map(str::to_string))
+            .collect();
+        Detector { starts: detect::starts(&lexicon), lexicon, prefilter, orders }
     }
 
     /// The lexicon it reads with.
@@ -92,6 +117,26 @@ impl Detector {
     /// and the items of a list opened by a commitment that ends in a colon
     /// (`you must do these things:` `A. Use …` `N. Do not …`) are bound by it.
     pub fn paragraph(&self, sentences: &[&str]) -> Vec<Option<Found>> {
+        self.document(&[sentences]).pop().unwrap_or_default()
+    }
+
+    /// [`Detector::paragraph`] for each paragraph of one document, which is
+    /// read as a whole to tell whether it is a rule text (a standard, a
+    /// licence: its orders are obligations, not calls).
+    pub fn document(&self, paragraphs: &[&[&str]]) -> Vec<Vec<Option<Found>>> {
+        let rules = is_rule_text(paragraphs.iter().flat_map(|p| p.iter().copied()));
+        let mut stem = None;
+        let mut scratch = tokens::Scratch::default();
+        paragraphs.iter().map(|p| self.read_sentences(p, rules, &mut stem, &mut scratch)).collect()
+    }
+
+    fn read_sentences(
+        &self,
+        sentences: &[&str],
+        rules: bool,
+        stem: &mut Option<Found>,
+        scratch: &mut tokens::Scratch,
+    ) -> Vec<Option<Found>> {
         let joined = sentences.join(" ");
         let mut at = 0;
         let read: Vec<Sentence> = sentences
@@ -99,10 +144,11 @@ impl Detector {
             .map(|&s| {
                 let before = &joined[..at];
                 at += s.len() + 1;
-                Sentence { text: s, trigger: !self.prefilter.find(s).is_empty(), before }
+                let trigger = !self.prefilter.find(s).is_empty() || self.orders_within(s) || self.orders_after_intro(s);
+                Sentence { text: s, trigger, before }
             })
             .collect();
-        self.read_paragraph(&read, &mut None, &mut Default::default())
+        self.read_paragraph(&read, rules, stem, scratch)
     }
 
     /// [`Detector::paragraph`], with the commitment whose list is still
@@ -111,18 +157,21 @@ impl Detector {
     fn read_paragraph(
         &self,
         sentences: &[Sentence],
+        rules: bool,
         stem: &mut Option<Found>,
         scratch: &mut tokens::Scratch,
     ) -> Vec<Option<Found>> {
         if sentences.first().is_none_or(|s| list_item(s.text).is_none()) {
             *stem = None;
         }
+        // Prose inside a paragraph that opens with an item goes on with the item.
+        let in_item = sentences.first().is_some_and(|s| list_item(s.text).is_some());
         let mut out = Vec::with_capacity(sentences.len());
         let mut named = detect::NamedBefore::default();
         for &Sentence { text: sentence, trigger, before } in sentences {
             // Read once for the paragraph, not from its start for each sentence.
             let before = if before.len() > LONG_BEFORE { named.before(before, &self.lexicon) } else { before };
-            let context = Context { before };
+            let context = Context { before, rules };
             let item = list_item(sentence);
             let found = if item.is_some() && stem.is_some() || trigger {
                 detect::detect_in(sentence, &self.lexicon, &self.starts, context, scratch)
@@ -135,6 +184,11 @@ impl Detector {
                     *stem = found.clone().filter(|f| f.kind != CommitmentType::Reported);
                     found
                 }
+                (found, None, _) if !in_item => {
+                    // Prose after the items closes the list.
+                    *stem = None;
+                    found
+                }
                 (found, _, _) => found,
             };
             out.push(found);
@@ -145,7 +199,8 @@ impl Detector {
     /// Every commitment of an edition, in document order; read on two
     /// threads, a piece of the edition at a time (see [`pieces`]).
     pub fn edition(&self, edition: &Edition) -> Vec<Commitment> {
-        let found = crate::parallel::map(&pieces(edition), |r| self.paragraphs(edition, r.clone(), &|_| false));
+        let rules = is_rule_text(edition.paragraphs.iter().map(|p| p.text.as_str()));
+        let found = crate::parallel::map(&pieces(edition), |r| self.paragraphs(edition, r.clone(), rules, &|_| false));
         found.into_iter().flatten().collect()
     }
 
@@ -154,6 +209,7 @@ impl Detector {
         &self,
         edition: &Edition,
         range: std::ops::Range<usize>,
+        rules: bool,
         skip: &dyn Fn(usize) -> bool,
     ) -> Vec<Commitment> {
         let mut out = Vec::new();
@@ -167,7 +223,7 @@ impl Detector {
             let text = &paragraph.text;
             // One pass of the prefilter over the paragraph, not one per sentence.
             let triggers = self.prefilter.find(text);
-            if stem.is_none() && triggers.is_empty() {
+            if stem.is_none() && triggers.is_empty() && !self.orders_within(text) {
                 continue;
             }
             let within = |at: &[usize], span: &std::ops::Range<u32>| {
@@ -175,13 +231,18 @@ impl Detector {
             };
             let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
                 .into_iter()
-                .map(|span| Sentence {
-                    text: &text[span.start as usize..span.end as usize],
-                    trigger: within(&triggers, &span),
-                    before: &text[..span.start as usize],
+                .map(|span| {
+                    let sentence = &text[span.start as usize..span.end as usize];
+                    Sentence {
+                        text: sentence,
+                        trigger: within(&triggers, &span)
+                            || self.orders_within(sentence)
+                            || self.orders_after_intro(sentence),
+                        before: &text[..span.start as usize],
+                    }
                 })
                 .collect();
-            let found = self.read_paragraph(&sentences, &mut stem, &mut scratch);
+            let found = self.read_paragraph(&sentences, rules, &mut stem, &mut scratch);
             for (s, (sentence, found)) in sentences.iter().map(|s| s.text).zip(found).enumerate() {
                 if let Some(f) = found {
                     out.push(Commitment {
@@ -264,6 +325,75 @@ fn inherit(stem: &Found, item: &str) -> Found {
         found.level = format!("{} not", stem.level);
     }
     found
+}
+
+impl Detector {
+    /// Whether `sentence` may open with an order (`Set`, `Do not`, `(a) Include`):
+    /// its first word, past a list marker, is one of `[imperative]`.
+    /// Whether a sentence of `text` may open with an order: [`Detector::may_order`]
+    /// at its start and after every end of a sentence or clause.
+    fn orders_within(&self, text: &str) -> bool {
+        self.may_order(text)
+            || text.match_indices(['.', '!', '?', ':', ';']).any(|(i, _)| {
+                let rest = &text[i + 1..];
+                rest.starts_with(char::is_whitespace) && self.may_order(rest)
+            })
+    }
+
+    /// `If there is none, create one`, `To do this, add …`: an order after
+    /// the first comma of a sentence that opens with a clause.
+    fn orders_after_intro(&self, sentence: &str) -> bool {
+        const INTRO: &[&str] =
+            &["If ", "To ", "When ", "Where ", "Unless ", "In ", "For ", "Once ", "After ", "Before ", "Otherwise"];
+        INTRO.iter().any(|w| sentence.starts_with(w))
+            && sentence.find(',').is_some_and(|c| self.may_order(&sentence[c + 1..]))
+    }
+
+    fn may_order(&self, sentence: &str) -> bool {
+        let rest = list_item(sentence).map_or(sentence, |m| &sentence[m.end()..]).trim_start();
+        let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        // Lower case without allocating: every order word is short ASCII.
+        let mut buffer = [0u8; 16];
+        let Some(lower) = buffer.get_mut(..end).filter(|b| !b.is_empty()) else {
+            return false;
+        };
+        lower.copy_from_slice(&rest.as_bytes()[..end]);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.orders.contains(w))
+    }
+}
+
+/// Whether a text reads as rules (a standard, a licence, a rule book):
+/// a text with the RFC 2119 capitals, `shall`, `you must` or a licence's
+/// parties twice, or where one sentence in eight has `must`, `should` or
+/// `may not` and the speaker rarely says `we` or `I`.
+pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    const MARKERS: &[&str] = &[
+        "MUST",
+        "SHALL",
+        "REQUIRED",
+        " shall ",
+        "You must",
+        "you must",
+        "You may ",
+        "you may not",
+        "Licensee",
+        "Licensor",
+        "this License",
+    ];
+    const MODALS: &[&str] = &[" must ", " should ", " may not ", " must not ", " should not "];
+    const SPEAKERS: &[&str] = &[" we ", "We ", " I ", " our ", "Our "];
+    let (mut markers, mut modals, mut speakers, mut sentences) = (0, 0, 0, 0);
+    for text in texts {
+        markers += MARKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
+        if markers >= 2 {
+            return true;
+        }
+        modals += MODALS.iter().map(|m| text.matches(m).count()).sum::<usize>();
+        speakers += SPEAKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
+        sentences += text.matches(". ").count() + 1;
+    }
+    modals * 8 >= sentences && speakers * 4 < modals.max(1) * 3 && modals >= 2
 }
 
 impl Default for Detector {

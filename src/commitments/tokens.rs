@@ -179,6 +179,30 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, lowered: Option<&'
         out.push(Token { text: &sentence[split..end], lower: Cow::Borrowed("not"), start: split, end, word: true });
         return;
     }
+    // `we'll`, `I'm`, `they're`, `we've`: the pronoun and the verb it
+    // stands for (`will`, `am`, `are`, `have`); `let's` is `let us`, `it's` `it is`.
+    let is_after = ["it's", "that's", "there's", "here's", "what's"];
+    let clitic = [("'ll", "will"), ("'m", "am"), ("'re", "are"), ("'ve", "have"), ("'s", "us"), ("'s", "is")]
+        .into_iter()
+        .find(|&(suffix, full)| {
+            lower.ends_with(suffix)
+                && match (suffix, full) {
+                    ("'s", "us") => lower.as_ref() == "let's",
+                    ("'s", _) => is_after.contains(&lower.as_ref()),
+                    _ => true,
+                }
+        });
+    if let Some((suffix, full)) = clitic {
+        // The printed clitic is as long as its lower case, but for a curly apostrophe.
+        let printed = suffix.len() + if text.ends_with(&suffix.replace('\'', "’")) { 2 } else { 0 };
+        let split = end - printed;
+        if split > start {
+            let head: Cow<str> = Cow::Owned(lower[..lower.len() - suffix.len()].to_string());
+            out.push(Token { text: &sentence[start..split], lower: head, start, end: split, word: true });
+            out.push(Token { text: &sentence[split..end], lower: Cow::Borrowed(full), start: split, end, word: true });
+            return;
+        }
+    }
     out.push(Token { text, lower, start, end, word: true });
 }
 
@@ -207,6 +231,10 @@ mod tests {
             *buffer = lowered;
         }
         assert!(scratch.tokens.capacity() > 0 && scratch.lowered.capacity() > 0, "the allocations are kept");
+        assert_eq!(
+            lower("We’ll go; I'm sure they're here, let's see"),
+            ["we", "will", "go", ";", "i", "am", "sure", "they", "are", "here", ",", "let", "us", "see"]
+        );
         let t = tokenize("We can't");
         assert_eq!((t[1].text, t[2].text), ("ca", "n't"));
     }

@@ -1,0 +1,570 @@
+//! Commitments read from the shape of the clause rather than from a modal
+//! or a call verb: the document's own standing conduct (`The Committee
+//! seeks to`), exhortations (`Let us`), verbs that ask their object to act
+//! (`Mozilla expects CAs to`), permissions bound by a condition (`You may
+//! …, provided that`), limits (`may be at most five words`, `Only one …
+//! may`), withheld permissions (`does not give you permission`), decisions
+//! that bind the future (`decided to continue … until`) and orders in the
+//! bare imperative in rule texts (`Set the flag to 0.`).
+
+use super::{Candidate, Found, Reader, phrase_at, subject};
+use crate::model::CommitmentType;
+
+/// Words that may open a sentence before its verb without being its subject.
+const LEADS: &[&str] = &["so", "and", "now", "then", "but", "together", "first", "second", "third", "finally", "also"];
+
+/// Verbs of a decision that binds the future when a time to come is named.
+const CONTINUING: &[&str] = &[
+    "continue",
+    "maintain",
+    "keep",
+    "extend",
+    "complete",
+    "reinvest",
+    "purchase",
+    "increase",
+    "reduce",
+    "slow",
+    "conclude",
+    "end",
+    "begin",
+    "undertake",
+    "hold",
+];
+
+/// Verbs of a decision that starts or changes a programme: a pledge
+/// whenever the document's own voice decides them (`decided to launch`).
+const PROGRAMME: &[&str] = &[
+    "launch",
+    "extend",
+    "reinvest",
+    "purchase",
+    "complete",
+    "introduce",
+    "start",
+    "begin",
+    "conduct",
+    "establish",
+    "undertake",
+    "expand",
+    "reduce",
+    "increase",
+    "slow",
+    "end",
+    "conclude",
+    "continue",
+    "implement",
+    "create",
+];
+
+/// Nouns that name what the speaker sets out to do: `our goal is to`.
+pub(in crate::commitments) const GOALS: &[&str] = &[
+    "goal",
+    "aim",
+    "ambition",
+    "mission",
+    "task",
+    "priority",
+    "objective",
+    "target",
+    "intention",
+    "determination",
+    "commitment",
+    "plan",
+    "purpose",
+];
+
+/// Verbs in `-ing` that tell a state of mind, not conduct (`we are seeing`).
+const MINDS: &[&str] = &[
+    "seeing",
+    "hoping",
+    "thinking",
+    "expecting",
+    "anticipating",
+    "looking",
+    "saying",
+    "talking",
+    "feeling",
+    "being",
+    "having",
+    "getting",
+    "hearing",
+    "wondering",
+    "waiting",
+    "trying",
+    "asking",
+    "facing",
+    "living",
+    "meeting",
+    "concerned",
+    "pleased",
+    "telling",
+    "reporting",
+    "observing",
+    "noting",
+];
+
+/// Words after which a decision names a time to come (`until`, `at least through`).
+const FUTURE: &[&str] = &["until", "till", "through", "over", "going", "for", "by", "in", "at"];
+
+impl Reader<'_> {
+    fn candidate(
+        &self,
+        kind: CommitmentType,
+        actor: Option<String>,
+        trigger: std::ops::Range<usize>,
+        rank: i32,
+        priority: u8,
+    ) -> Candidate {
+        let negated = kind == CommitmentType::Prohibition;
+        let trigger_text = self.trigger(trigger.clone());
+        Candidate {
+            found: Found {
+                kind,
+                actor,
+                level: trigger_text.to_lowercase(),
+                trigger: trigger_text,
+                strength: rank,
+                negated,
+            },
+            at: trigger.start,
+            priority,
+        }
+    }
+
+    /// The first token of the sentence's own words: past a list marker
+    /// (`3.`, `(a)`, `-`), a step name (`Step 2:`) and words such as `So`.
+    fn opening(&self) -> usize {
+        let t = &self.tokens;
+        let mut i = 0;
+        // `(a)`, `a)`, `3.`, `-`, `Step 2:`
+        while i < t.len() && i < 6 {
+            let word = &t[i];
+            let marker = !word.is_word()
+                || word.text.len() <= 3 && t.get(i + 1).is_some_and(|n| matches!(n.text, ")" | "." | ":"))
+                || word.lower == "step" && t.get(i + 1).is_some_and(|n| n.text.chars().all(|c| c.is_ascii_digit()));
+            if !marker {
+                break;
+            }
+            i += 1;
+        }
+        while i < t.len() && LEADS.contains(&t[i].lower.as_ref()) {
+            i += 1;
+            if t.get(i).is_some_and(|n| n.text == ",") {
+                i += 1;
+            }
+        }
+        i
+    }
+
+    /// Every commitment the clause's shape makes, added to `out`.
+    pub(super) fn shapes(&self, out: &mut Vec<Candidate>) {
+        let lex = self.lex;
+        let open = self.opening();
+        out.extend(self.imperative(open));
+        for i in 0..self.tokens.len() {
+            if !self.tokens[i].is_word() || !self.starts.shapes_start.contains(self.tokens[i].lower.as_ref()) {
+                continue;
+            }
+            if let Some(n) = phrase_at(&self.tokens, i, &lex.exhortations, false) {
+                out.push(self.candidate(CommitmentType::Call, None, i..i + n, 4, 5));
+            }
+            if matches!(self.tokens[i].lower.as_ref(), "am" | "is" | "are") {
+                out.extend(self.progressive(i));
+            }
+            if GOALS.contains(&self.tokens[i].lower.as_ref()) {
+                out.extend(self.goal(i));
+            }
+            for level in &lex.conduct {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+                    && let Some(actor) = self.speaks_for_self(subject(&self.tokens, i))
+                    && !self.hedged_before(i)
+                    && !self.thinks(i + n)
+                {
+                    // Below a pledge's phrase in the same sentence: `continues to
+                    // purchase …, and it stands ready to expand` pledges readiness.
+                    let mut c = self.candidate(CommitmentType::Pledge, self.actor(actor), i..i + n, level.rank, 2);
+                    c.found.level = level.name.clone();
+                    c.found.negated = false;
+                    out.push(c);
+                }
+            }
+            for level in &lex.asks {
+                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+                    out.extend(self.ask(i, n, level));
+                }
+            }
+            if let Some(n) = phrase_at(&self.tokens, i, &lex.conditions, false) {
+                out.extend(self.condition(i, n));
+            }
+            if let Some(n) = phrase_at(&self.tokens, i, &lex.limits, false) {
+                out.extend(self.limit(i, n));
+            }
+            if self.tokens[i].lower == "not" {
+                out.extend(self.withheld(i));
+            }
+            if matches!(self.tokens[i].lower.as_ref(), "decided" | "decides" | "decide")
+                && self.tokens.get(i + 1).is_some_and(|t| t.lower == "to")
+            {
+                out.extend(self.decision(i));
+            }
+        }
+    }
+
+    /// Whether the verb at `i` is one of thinking, not doing (`continues to
+    /// believe`, `continues to see`): a view, not conduct.
+    fn thinks(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "believe"
+                    | "see"
+                    | "expect"
+                    | "anticipate"
+                    | "judge"
+                    | "view"
+                    | "think"
+                    | "feel"
+                    | "regard"
+                    | "consider"
+                    | "be"
+                    | "have"
+                    | "remain"
+            ) || self.lex.forecast_verbs.has_word(&t.lower) && t.lower != "make"
+        })
+    }
+
+    /// `I'm ending it`, `The Committee is monitoring …`, `We are investing
+    /// in …`: the document's own voice in the present progressive tells
+    /// its standing conduct.
+    fn progressive(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let mut v = i + 1;
+        while t.get(v).is_some_and(|w| super::is_adverb(w) || w.lower == "not") {
+            v += 1;
+        }
+        let verb = t.get(v)?;
+        if !(verb.lower.len() > 5 && verb.lower.ends_with("ing")) || MINDS.contains(&verb.lower.as_ref()) {
+            return None;
+        }
+        if verb.lower == "going" && t.get(v + 1).is_none_or(|w| w.lower != "to") {
+            return None;
+        }
+        let actor = self.speaks_for_self(subject(t, i))?;
+        if self.hedged_before(i) {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, self.actor(actor), i..v + 1, 3, 2);
+        c.found.level = "seek".to_string();
+        c.found.negated = t[i + 1..v].iter().any(|w| w.lower == "not");
+        Some(c)
+    }
+
+    /// `Our goal is to …`, `it is our strong determination to …`, `It is
+    /// Labour's number one priority`: the aim the speaker sets itself.
+    fn goal(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let owner = (i.saturating_sub(4)..i).rev().find(|&k| {
+            matches!(t[k].lower.as_ref(), "our" | "my" | "its" | "the")
+                || t[k].lower.ends_with("'s")
+                || t[k].lower.ends_with("’s")
+        })?;
+        if (owner + 1..i).any(|k| !t[k].is_word()) {
+            return None;
+        }
+        // `our goal is to`, `our aim remains to`, or `it is our goal to`.
+        let after = t.get(i + 1).map_or("", |w| w.lower.as_ref());
+        let next = t.get(i + 2).map_or("", |w| w.lower.as_ref());
+        let predicate = matches!(after, "is" | "remains" | "was") && matches!(next, "to" | "that" | "clear")
+            || after == "to" && owner >= 2 && t[owner - 1].lower == "is" && t[owner - 2].lower == "it";
+        let priority_is =
+            t[i].lower == "priority" && owner >= 1 && matches!(t[owner - 1].lower.as_ref(), "is" | "remains");
+        if !(predicate || priority_is) {
+            return None;
+        }
+        if t[owner].lower == "the"
+            && (i == 0 || owner > 0 && !matches!(t[owner - 1].lower.as_ref(), "is"))
+            && owner != self.opening()
+        {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, None, owner..i + 1, 3, 3);
+        c.found.level = "intend".to_string();
+        c.found.negated = false;
+        Some(c)
+    }
+
+    /// `Mozilla expects CAs to …`: the object, one that can act, is asked.
+    fn ask(&self, i: usize, n: usize, level: &crate::commitments::lexicon::Level) -> Option<Candidate> {
+        let start = i + n;
+        let to = (start..self.tokens.len().min(start + 10))
+            .find(|&k| !self.tokens[k].is_word() || self.tokens[k].lower == "to")?;
+        if self.tokens[to].lower != "to" || to == start {
+            return None;
+        }
+        let object = start..to;
+        if !self.is_agent(&object) || self.hedged_before(i) {
+            return None;
+        }
+        let verb = self.tokens.get(to + 1).filter(|t| t.is_word())?;
+        if self.lex.forecast_verbs.has_word(&verb.lower) && verb.lower != "make" {
+            return None;
+        }
+        let mut c = self.candidate(level.kind, self.actor(object), i..i + n, level.rank, 4);
+        c.found.level = level.name.clone();
+        Some(c)
+    }
+
+    /// `You may …, provided that …`: a permission bound by a condition binds its holder.
+    fn condition(&self, i: usize, n: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        // `provided` alone is a condition only after a comma (`, provided you`),
+        // not in `the information provided by`.
+        if n == 1 && t[i].lower == "provided" && !(i > 0 && matches!(t[i - 1].text, "," | ";" | "(")) {
+            return None;
+        }
+        let permission = (0..i).find(|&k| phrase_at(t, k, &self.lex.permissions, false).is_some())?;
+        if self.negation_at(permission + 1).is_some() {
+            return None;
+        }
+        // `provided the MMC is eligible`: a state of things, not an act.
+        let clause: Vec<_> = t[i + n..].iter().take_while(|w| !matches!(w.text, "." | ";" | ",")).collect();
+        let state = clause.iter().position(|w| matches!(w.lower.as_ref(), "is" | "are")).is_some_and(|k| {
+            clause.get(k + 1).is_none_or(|w| !(w.lower.ends_with("ed") || w.lower.ends_with("en") || w.lower == "not"))
+        });
+        if state {
+            return None;
+        }
+        let holder = subject(t, permission);
+        let actor = if holder.is_empty() { None } else { self.actor(holder) };
+        // `only on Your own behalf`, `only in the courts of`: a permission
+        // narrowed forbids the rest; `as long as they are not sold` forbids.
+        let narrowed = t[i].lower == "only" && t.get(i + 1).is_some_and(|w| w.lower != "if") || t[i].lower == "solely";
+        let negative = t[i + n..]
+            .iter()
+            .take_while(|w| !matches!(w.text, "." | ";" | ","))
+            .any(|w| w.lower == "not" || w.lower == "no");
+        let kind = if narrowed || negative { CommitmentType::Prohibition } else { CommitmentType::Obligation };
+        let mut c = self.candidate(kind, actor, i..i + n, 4, 4);
+        c.found.level = if kind == CommitmentType::Prohibition { "must not" } else { "provided that" }.to_string();
+        Some(c)
+    }
+
+    /// `may be at most five words`, `Only one … may`: a limit forbids going past it.
+    fn limit(&self, i: usize, n: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let permits = |k: usize| matches!(t[k].lower.as_ref(), "may" | "can");
+        if t[i].lower == "up" && !self.context.rules {
+            return None;
+        }
+        let only_one = t[i].lower == "only";
+        let modal = if only_one {
+            (i + n..t.len().min(i + n + 16)).find(|&k| permits(k))
+        } else {
+            (i.saturating_sub(4)..i).rev().find(|&k| permits(k))
+        }?;
+        if self.negation_at(modal + 1).is_some() {
+            return None;
+        }
+        let actor = if only_one { None } else { self.actor(subject(t, modal)) };
+        let mut c = self.candidate(CommitmentType::Prohibition, actor, i..i + n, 4, 4);
+        c.found.level = "must not".to_string();
+        Some(c)
+    }
+
+    /// `does not give you permission to …`: a permission withheld forbids.
+    fn withheld(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        if !(i > 0 && matches!(t[i - 1].lower.as_ref(), "does" | "do" | "is" | "are")) {
+            return None;
+        }
+        let verb = t.get(i + 1)?;
+        if !matches!(
+            verb.lower.as_ref(),
+            "give" | "grant" | "confer" | "convey" | "permit" | "allow" | "granted" | "permitted" | "allowed"
+        ) {
+            return None;
+        }
+        let rest = &t[i + 2..t.len().min(i + 8)];
+        let object = matches!(verb.lower.as_ref(), "permit" | "allow" | "permitted" | "allowed")
+            || rest
+                .iter()
+                .any(|w| matches!(w.lower.as_ref(), "permission" | "right" | "rights" | "license" | "licence"));
+        if !object {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Prohibition, None, i - 1..i + 2, 4, 4);
+        c.found.level = "must not".to_string();
+        Some(c)
+    }
+
+    /// `The Committee decided to continue … until …`: a decision of the
+    /// document's own voice that binds a time to come.
+    fn decision(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let actor = self.speaks_for_self(subject(t, i))?;
+        let mut v = i + 2;
+        while t.get(v).is_some_and(|w| super::is_adverb(w)) {
+            v += 1;
+        }
+        let verb = t.get(v)?;
+        // `decided to increase the degree of pressure` sets today's policy;
+        // `decided to reduce the pace of its asset purchases` changes a programme.
+        let changes_pace = matches!(verb.lower.as_ref(), "increase" | "reduce" | "slow");
+        let of_programme = t[v..].iter().any(|w| {
+            w.lower.starts_with("purchase") || w.lower.starts_with("programme") || w.lower.starts_with("program")
+        });
+        let programme = PROGRAMME.contains(&verb.lower.as_ref()) && (!changes_pace || of_programme);
+        if !programme && !CONTINUING.contains(&verb.lower.as_ref()) {
+            return None;
+        }
+        // The time to come must be named in the decision's own clause.
+        let end = (i + 3..t.len())
+            .find(|&k| {
+                t[k].text == ";"
+                    || t[k].lower == "and"
+                        && (t[k - 1].text == ","
+                            || t.get(k + 1).is_some_and(|n| {
+                                matches!(
+                                    n.lower.as_ref(),
+                                    "currently" | "anticipates" | "expects" | "judges" | "will" | "intends" | "also"
+                                )
+                            }))
+            })
+            .unwrap_or(t.len());
+        let future = (i + 3..end).any(|k| {
+            let w = t[k].lower.as_ref();
+            let next = t.get(k + 1).map_or("", |n| n.lower.as_ref());
+            let after = t.get(k + 2).map_or("", |n| n.lower.as_ref());
+            FUTURE.contains(&w)
+                && match w {
+                    "until" | "till" => true,
+                    "through" => {
+                        next.starts_with(|c: char| c.is_ascii_digit())
+                            || matches!(next, "mid-2013" | "late" | "early" | "mid" | "the" | "at")
+                            || next.starts_with("mid-")
+                    }
+                    "over" => {
+                        matches!(next, "the" | "coming") && matches!(after, "coming" | "next" | "months" | "quarters")
+                    }
+                    "going" => next == "forward",
+                    "for" => matches!(next, "some" | "an") && matches!(after, "time" | "extended"),
+                    "by" => next == "the" && after == "end",
+                    "in" => next == "coming",
+                    "at" => next == "least",
+                    _ => false,
+                }
+        });
+        if !(future || programme && verb.lower != "continue") {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, self.actor(actor), i..v + 1, 4, 3);
+        c.found.level = "will".to_string();
+        c.found.negated = false;
+        Some(c)
+    }
+
+    /// `Set the flag to 0.`, `Do not remove …`, `If there is none, create
+    /// one`: an order in a rule text, opening the sentence or after an
+    /// introductory clause.
+    fn imperative(&self, open: usize) -> Option<Candidate> {
+        self.order_at(open).or_else(|| {
+            let t = &self.tokens;
+            let intro = t.get(open).is_some_and(|w| {
+                matches!(
+                    w.lower.as_ref(),
+                    "if" | "to"
+                        | "when"
+                        | "where"
+                        | "unless"
+                        | "in"
+                        | "for"
+                        | "once"
+                        | "after"
+                        | "before"
+                        | "otherwise"
+                )
+            });
+            let comma = (open + 1..t.len()).find(|&k| t[k].text == ",")?;
+            intro.then(|| self.order_at(comma + 1)).flatten()
+        })
+    }
+
+    fn order_at(&self, open: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let mut i = open;
+        let mut negated = false;
+        if t.get(i).is_some_and(|w| w.lower == "always") {
+            i += 1;
+        } else if t.get(i).is_some_and(|w| w.lower == "never") {
+            negated = true;
+            i += 1;
+        } else if t.get(i).is_some_and(|w| w.lower == "do") && t.get(i + 1).is_some_and(|w| w.lower == "not") {
+            negated = true;
+            i += 2;
+        }
+        let verb = t.get(i)?;
+        // Capitalised when it opens the sentence (`Set`), not a heading in capitals.
+        let first = i == open && open == self.opening();
+        if !verb.is_word()
+            || first && !verb.text.starts_with(char::is_uppercase)
+            || verb.text.len() > 1 && verb.text == verb.text.to_uppercase()
+        {
+            return None;
+        }
+        // `Do not retitle …`: any verb after `do not` is an order.
+        if !negated && !self.lex.imperatives.has_word(&verb.lower) {
+            return None;
+        }
+        // `Use of the Marks is …`, `Copies are …`: a noun, not an order.
+        let next = t.get(i + 1)?;
+        let noun = matches!(
+            next.lower.as_ref(),
+            "of" | "is" | "are" | "was" | "were" | "has" | "have" | "and" | "or" | "will" | "shall" | "may" | "must" | "can" | "should" | "would" | "could"
+        ) || matches!(next.text, ":" | "." | ";" | ")")
+            // `Support provided by UNODC …`: a participle after it makes it a noun.
+            || next.lower.len() > 4 && next.lower.ends_with("ed");
+        // `Contact information … is available`, `Log entries MUST include`:
+        // a finite verb before the clause ends makes the word a noun.
+        let finite =
+            t[i + 1..].iter().take_while(|w| w.is_word() || matches!(w.text, "-" | "'" | "’")).take(6).any(|w| {
+                matches!(
+                    w.lower.as_ref(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "will"
+                        | "shall"
+                        | "may"
+                        | "must"
+                        | "can"
+                        | "should"
+                        | "would"
+                        | "could"
+                        | "does"
+                        | "do"
+                ) && w.lower != t[i].lower
+            });
+        if (noun || finite) && !negated {
+            return None;
+        }
+        if !self.context.rules {
+            // Outside rules an order is a call (`Pass my plan!`), or, naming
+            // a target (`Reduce our emissions by 42% by 2030`), a pledge.
+            let target = t.iter().any(|w| w.text == "%" || w.lower == "percent")
+                || t.windows(2).any(|w| w[0].lower == "by" && w[1].text.len() == 4 && w[1].text.starts_with("20"));
+            let kind = if target { CommitmentType::Pledge } else { CommitmentType::Call };
+            let mut c = self.candidate(kind, None, open..i + 1, 4, 4);
+            c.found.level = if target { "will" } else { "urge" }.to_string();
+            c.found.negated = negated;
+            return Some(c);
+        }
+        let kind = if negated { CommitmentType::Prohibition } else { CommitmentType::Obligation };
+        let mut c = self.candidate(kind, None, open..i + 1, 4, 4);
+        c.found.level = if negated { "must not" } else { "must" }.to_string();
+        c.found.negated = negated;
+        Some(c)
+    }
+}
