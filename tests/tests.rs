@@ -9,6 +9,7 @@ mod diff;
 mod fdl;
 mod fomc;
 mod generator;
+mod html;
 mod layouts;
 mod pdf;
 mod props;
