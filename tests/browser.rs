@@ -60,14 +60,14 @@ pub fn browser() -> Option<(PathBuf, PathBuf)> {
                 .filter_map(|(m, n)| m.then_some(n))
                 .collect();
             let message = format!(
-                "browser test skipped: {} not found; install the Debian packages chromium and chromium-driver \
+                "{} not found; install the Debian packages chromium and chromium-driver \
                  (apt-get install chromium chromium-driver)",
                 missing.join(" and ")
             );
             if std::env::var("EDITIONS_BROWSER_TESTS").is_ok_and(|v| v == "require") {
-                panic!("{message} (EDITIONS_BROWSER_TESTS=require)");
+                panic!("the browser test must run (EDITIONS_BROWSER_TESTS=require), but {message}");
             }
-            eprintln!("{message}");
+            eprintln!("browser test skipped: {message}");
             None
         }
     }
