@@ -236,3 +236,17 @@ fn fdl_diff_html() {
     let page = page.replace(html::STYLE, "/* style.css */\n").replace(html::SCRIPT, "/* script.js */\n");
     insta::assert_snapshot!(page);
 }
+
+/// The page of a generated pair of 1,000 paragraphs (mostly unchanged, as
+/// a new edition is) stays within 1.5 times the JSON (`bench/html.py`
+/// measures 10,000).
+#[test]
+fn the_page_is_at_most_one_and_a_half_times_the_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generated");
+    let cmp = compare(&root.join("old_1000.txt"), &root.join("new_1000.txt"));
+    let mut json = Vec::new();
+    json::write_diff(&mut json, &cmp, |_| true).unwrap();
+    let html = page(&cmp);
+    let ratio = html.len() as f64 / json.len() as f64;
+    assert!(ratio <= 1.5, "{} bytes of HTML for {} of JSON: {ratio:.2}", html.len(), json.len());
+}

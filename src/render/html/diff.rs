@@ -524,7 +524,12 @@ fn write_change(
     }
     buf.push_str(&format!("<p class=\"head\"><a class=\"lbl\" href=\"#{}\">", escape(&id)));
     escape_into(buf, &labels(cmp, c));
-    buf.push_str(&format!("</a> <span class=\"kind k-{0}\">{0}</span>", c.kind.name()));
+    buf.push_str("</a>");
+    // An unchanged paragraph says so in its run's summary: its markup is
+    // kept short, most paragraphs of a long edition are unchanged.
+    if c.kind != ChangeKind::Unchanged {
+        buf.push_str(&format!(" <span class=\"kind k-{0}\">{0}</span>", c.kind.name()));
+    }
     if !matches!(c.kind, ChangeKind::New | ChangeKind::Dropped | ChangeKind::Unchanged) {
         buf.push_str(&format!(" <span class=\"sim\">similarity {:.2}</span>", c.similarity));
     }
@@ -561,6 +566,12 @@ fn write_change(
             buf.push_str("<div class=\"d\">");
             changed_into(buf, "del", &joined(&cmp.old, &c.old));
             buf.push_str("</div></div></div>");
+        }
+        ChangeKind::Unchanged => {
+            buf.push_str("<p class=\"u\">");
+            push_badges(buf, cmp, &shown);
+            text_into(buf, &joined(&cmp.new, &c.new).replace(PARAGRAPH_JOIN, "\n"));
+            buf.push_str("</p>");
         }
         _ if c.edits.is_empty() => {
             buf.push_str("<div class=\"rows\"><div class=\"r same\">");
