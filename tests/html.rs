@@ -97,7 +97,29 @@ fn the_pages_hold_every_change_of_the_json_contract_in_order() {
         let shown =
             cmp.commitments.changes.iter().filter(|c| c.kind != editions::model::CommitmentChangeKind::Unchanged);
         assert_eq!(page.matches("<li class=\"cm-").count(), shown.count() * 2, "{series}: ledger and marks");
+        // Footnote changes are shown with their paragraph.
+        let notes = |e: &editions::Edition, ix: &[usize]| -> Vec<String> {
+            ix.iter().flat_map(|&i| e.paragraphs[i].footnotes.iter().map(|f| f.text.clone())).collect()
+        };
+        let changed = cmp.changes.iter().filter(|c| notes(&cmp.old, &c.old) != notes(&cmp.new, &c.new)).count();
+        assert_eq!(page.matches("<div class=\"fns changed\">").count(), changed, "{series}: footnote changes");
+        if series == "un-isil-threat" {
+            assert!(changed > 0, "the ISIL reports' footnotes changed");
+        }
     }
+}
+
+/// `--only` sets the filters the page opens with; every change is still on it.
+#[test]
+fn only_sets_the_filters_the_page_opens_with() {
+    let cmp = compare(&edition_path("fomc-statements/2008-12-16.txt"), &edition_path("fomc-statements/2009-01-28.txt"));
+    let mut out = Vec::new();
+    let view = html::HtmlView { only: vec![editions::model::ChangeKind::Dropped] };
+    html::write_diff(&mut out, &cmp, &view).unwrap();
+    let page = String::from_utf8(out).unwrap();
+    assert!(page.contains("<input type=\"checkbox\" id=\"f-dropped\" class=\"ctl\" checked>"));
+    assert!(page.contains("<input type=\"checkbox\" id=\"f-revised\" class=\"ctl\">"));
+    assert_eq!(page_changes(&page), json_changes(&cmp));
 }
 
 #[test]
