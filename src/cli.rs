@@ -13,7 +13,7 @@ use editions::error::exit;
 use editions::model::ChangeKind;
 use editions::render::diff::{self, DiffView};
 use editions::render::palette::{ColorChoice, Palette};
-use editions::render::{self, json, markdown, text};
+use editions::render::{self, html, json, markdown, text};
 use editions::segment::{self, meta};
 use editions::{Error, ErrorKind};
 use std::ffi::OsString;
@@ -158,6 +158,9 @@ enum Command {
         /// Do not look for commitments (faster; for documents the lexicon does not fit).
         #[arg(long, conflicts_with_all = ["commitments", "lexicon"])]
         no_commitments: bool,
+        /// Write the output to FILE instead of standard output (any format; never paged).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the commitments of an edition: pledges, calls, obligations, prohibitions, reported ones.
     ///
@@ -175,15 +178,18 @@ enum Command {
         /// unchanged (never revised), restored, standing (in the last edition).
         #[arg(long, value_delimiter = ',', value_name = "KINDS", requires = "timeline")]
         only: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format (html: with --timeline, a self-contained page).
+        #[arg(long, value_enum, default_value_t = CommitmentsFormat::Text)]
+        format: CommitmentsFormat,
         /// A commitment lexicon to use instead of the default (`extends default` on its first line adds to it).
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
         /// When to colour: auto, always, never.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Write the output to FILE instead of standard output (never paged).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Store editions in the edition store: one commit per edition on the series' branch.
     ///
@@ -282,6 +288,16 @@ enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// One self-contained page: both views, filters, the commitment ledger.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CommitmentsFormat {
+    Text,
+    Json,
+    /// With --timeline: one self-contained page.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -334,6 +350,7 @@ pub(crate) enum DiffFormatOut {
     Text,
     Json,
     Markdown,
+    Html,
 }
 
 /// Writes `cmp` as `show` says to `out`.
@@ -354,6 +371,7 @@ pub(crate) fn write_comparison(
         }
         DiffFormatOut::Markdown if show.commitments => markdown::write_commitments(out, cmp, &show.commitment_view),
         DiffFormatOut::Markdown => markdown::write_markdown(out, cmp, view),
+        DiffFormatOut::Html => html::write_diff(out, cmp, &html::HtmlView { only: view.only.clone() }),
     }
 }
 
@@ -380,6 +398,21 @@ fn print(paging: Paging, write: impl FnOnce(&mut Buffered) -> std::io::Result<()
 /// Output written straight to standard output, never paged.
 fn print_direct(write: impl FnOnce(&mut Buffered) -> std::io::Result<()>) -> editions::Result<()> {
     write_through(Output::direct(), write)
+}
+
+/// Output written to `file` when one is given (`-o FILE`, never paged),
+/// else as [`print`] writes it.
+fn print_to(
+    file: Option<&std::path::Path>,
+    paging: Paging,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> editions::Result<()> {
+    let Some(path) = file else {
+        return print(paging, |out| write(out));
+    };
+    let cannot = |e: std::io::Error| Error::file(ErrorKind::Io, path, format!("cannot write: {e}"));
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(path).map_err(cannot)?);
+    write(&mut out).and_then(|()| out.flush()).map_err(cannot)
 }
 
 /// The output with a buffer before it.
@@ -411,7 +444,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             })?;
             Ok(exit::SAME)
         }
-        Command::Commitments { file, format, lexicon, color, timeline: true, only } => {
+        Command::Commitments { file, format, lexicon, color, timeline: true, only, output } => {
             let only = only
                 .iter()
                 .map(|k| {
@@ -424,7 +457,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 })
                 .collect::<editions::Result<Vec<_>>>()?;
             let detector = detector(lexicon.as_deref())?;
-            let progress = cli_progress::allowed_here(json(format));
+            let progress = cli_progress::allowed_here(!matches!(format, CommitmentsFormat::Text));
             let editions = cli_store::series(&file, store, progress)?;
             let bar = Progress::new(Some(editions.len()), "following commitments", progress);
             let (editions, threads) = editions::commitments::timeline::timeline_with(
@@ -438,18 +471,30 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 only.is_empty() || only.iter().any(|f| f.matches_thread(t))
             };
             let palette = palette_for(color_choice(color));
-            print(paging, |out| match format {
-                Format::Text => {
-                    render::commitments::write_timeline(out, &editions, &threads, &palette, terminal_width(), shown)
-                }
-                Format::Json => {
+            print_to(output.as_deref(), paging, |mut out| match format {
+                CommitmentsFormat::Text => render::commitments::write_timeline(
+                    &mut out,
+                    &editions,
+                    &threads,
+                    &palette,
+                    terminal_width(),
+                    shown,
+                ),
+                CommitmentsFormat::Json => {
                     let threads: Vec<_> = threads.iter().filter(|t| shown(t)).cloned().collect();
-                    json::write_timeline(out, &editions, &threads)
+                    json::write_timeline(&mut out, &editions, &threads)
                 }
+                CommitmentsFormat::Html => html::write_timeline(&mut out, &editions, &threads, shown),
             })?;
             Ok(exit::SAME)
         }
-        Command::Commitments { file, format, lexicon, color, timeline: false, only: _ } => {
+        Command::Commitments { file, format, lexicon, color, timeline: false, only: _, output } => {
+            if matches!(format, CommitmentsFormat::Html) {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    "--format html is for a series' timeline: add --timeline (one edition: text or json)",
+                ));
+            }
             let detector = detector(lexicon.as_deref())?;
             if file.is_dir() {
                 return Err(Error::file(
@@ -461,9 +506,13 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             let edition = cli_store::resolve(&file, store, &segment::Options::default())?;
             let found = detector.edition(&edition);
             let palette = palette_for(color_choice(color));
-            print(paging, |out| match format {
-                Format::Text => render::commitments::write_list(out, &edition, &found, &palette, terminal_width()),
-                Format::Json => json::write_commitments(out, &edition, &found),
+            print_to(output.as_deref(), paging, |mut out| match format {
+                CommitmentsFormat::Text => {
+                    render::commitments::write_list(&mut out, &edition, &found, &palette, terminal_width())
+                }
+                CommitmentsFormat::Json | CommitmentsFormat::Html => {
+                    json::write_commitments(&mut out, &edition, &found)
+                }
             })?;
             Ok(exit::SAME)
         }
@@ -479,6 +528,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             commitments,
             lexicon,
             no_commitments,
+            output,
         } => {
             let series = match paths.as_slice() {
                 // A name that is no path is a stored series, when there is a store.
@@ -497,7 +547,7 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                     format!("invalid --threshold {threshold}: expected 0 to 1"),
                 ));
             }
-            let json_out = matches!(format, DiffFormat::Json);
+            let json_out = matches!(format, DiffFormat::Json | DiffFormat::Html);
             let (only, only_commitments) = if commitments && !json_out {
                 (Vec::new(), commitment_kinds(&only)?)
             } else {
@@ -518,13 +568,14 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                     DiffFormat::Text => DiffFormatOut::Text,
                     DiffFormat::Json => DiffFormatOut::Json,
                     DiffFormat::Markdown => DiffFormatOut::Markdown,
+                    DiffFormat::Html => DiffFormatOut::Html,
                 },
                 commitments,
                 view: DiffView { all, only, stat, width: width.unwrap_or_else(terminal_width) },
                 commitment_view: CommitmentView { all, only: only_commitments },
                 color: color_choice(color),
             };
-            print(paging, |out| write_comparison(out, &cmp, &show))?;
+            print_to(output.as_deref(), paging, |mut out| write_comparison(&mut out, &cmp, &show))?;
             let code = if cmp.has_differences() { exit::DIFFERENT } else { exit::SAME };
             // The process ends now: freeing two large editions piece by piece is wasted time.
             std::mem::forget(cmp);

@@ -2,6 +2,7 @@
 //! the fixtures; `tests/data/` holds what people labelled by reading them.
 
 mod bad_input;
+mod browser;
 mod cabf;
 mod cli;
 mod commitments;
@@ -9,6 +10,7 @@ mod diff;
 mod fdl;
 mod fomc;
 mod generator;
+mod html;
 mod layouts;
 mod pdf;
 mod props;
