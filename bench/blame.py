@@ -125,7 +125,7 @@ def main():
             folder = tmp / f"first-{n}"
             folder.mkdir()
             for f in files[:n]:
-                os.symlink(f, folder / f.name)
+                os.link(f, folder / f.name)
             commands[n] = ([str(BIN), "blame", str(folder), "--format", "json", "--no-pager"], None)
         g = medians(commands, max(3, args.runs // 3))
         base = min(args.editions)
@@ -134,12 +134,16 @@ def main():
             f"A generated series of {args.paragraphs:,}-paragraph editions, blamed from a folder of its first N editions"
             f" (median of {max(3, args.runs // 3)}):",
             "",
-            "| editions | median | per edition | × per edition at " + str(base) + " |",
-            "|---:|---:|---:|---:|",
+            "| editions | MB read | median | per edition | × per edition at " + str(base) + " | per MB | × per MB at " + str(base) + " |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
         ]
+        mb = {n: sum(f.stat().st_size for f in files[:n]) / 1e6 for n in args.editions}
         for n in args.editions:
             per, per0 = g[n] / n, g[base] / base
-            lines.append(f"| {n} | {g[n]:.3f} s | {per:.4f} s | {per / per0:.2f} |")
+            pmb, pmb0 = g[n] / mb[n], g[base] / mb[base]
+            lines.append(
+                f"| {n} | {mb[n]:.0f} | {g[n]:.3f} s | {per:.3f} s | {per / per0:.2f} | {pmb * 1000:.1f} ms | {pmb / pmb0:.2f} |"
+            )
         print("\n".join(lines[-len(args.editions):]), flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -179,13 +179,59 @@ struct Candidate {
     bag: Vec<u32>,
 }
 
+/// The candidates of an edition, found by paragraph or by shared words.
+///
+/// Looking for the most like a sentence among all of them, each compared,
+/// took two thirds of blaming a series of 10,000-paragraph editions. Two
+/// bags of words of sizes `a` and `b` sharing `s` words are alike at
+/// least `t` (Dice) only if `s >= t(a + b)/2`, so `s >= t a/(2 - t)`:
+/// with the words of each bag ordered rarest first (a word's `k`th
+/// occurrence a token of its own), two such bags share a token among the
+/// first `a - ceil(t a/(2 - t)) + 1` of each (prefix filtering, as
+/// similarity joins do). Only candidates with a token of their prefix in
+/// the sentence's prefix are compared.
+#[derive(Default)]
+struct Pool {
+    candidates: Vec<Candidate>,
+    /// Paragraph `q`'s candidates are `offsets[q]..offsets[q + 1]`.
+    offsets: Vec<u32>,
+    /// How often each word occurs in the candidates: the order of tokens.
+    counts: FxHashMap<u32, u32>,
+    /// The candidates holding each token (word, occurrence) in their prefix.
+    index: FxHashMap<(u32, u32), Vec<u32>>,
+}
+
+impl Pool {
+    /// The prefix of `words` (see [`Pool`]): its tokens, rarest first.
+    fn prefix(&self, words: &[u32]) -> Vec<(u32, u32)> {
+        let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut tokens: Vec<(u32, u32, u32)> = words
+            .iter()
+            .map(|&w| {
+                let n = seen.entry(w).or_insert(0);
+                *n += 1;
+                (self.counts.get(&w).copied().unwrap_or(0), w, *n)
+            })
+            .collect();
+        tokens.sort_unstable();
+        let t = BEFORE_THRESHOLD;
+        // At least this many shared tokens; rounded down a little, so the prefix errs long.
+        let shared = ((t * tokens.len() as f64 / (2.0 - t)) - 1e-9).ceil().max(1.0) as usize;
+        tokens.truncate((tokens.len() + 1).saturating_sub(shared));
+        tokens.into_iter().map(|(_, w, n)| (w, n)).collect()
+    }
+}
+
 /// What blaming walks over: the editions, their lineages and forms.
 struct Series<'e> {
     editions: &'e [Edition],
     lineages: &'e [Lineage],
     forms: Vec<Forms<'e>>,
     /// For edition `k`, the candidates of edition `k - 1`, made when first asked for.
-    pools: Vec<OnceLock<Vec<Candidate>>>,
+    pools: Vec<OnceLock<Pool>>,
+    /// The origin of each run start followed so far: (edition, paragraph,
+    /// hash of the sentence as printed).
+    origins: std::sync::Mutex<FxHashMap<(u32, u32, u64), usize>>,
 }
 
 /// What a sentence's run came from.
@@ -225,11 +271,12 @@ impl Series<'_> {
     }
 
     /// The sentences of edition `k - 1` whose wording is not in edition `k`.
-    fn pool(&self, k: usize) -> &[Candidate] {
+    fn pool(&self, k: usize) -> &Pool {
         self.pools[k].get_or_init(|| {
             let now = &self.forms[k].first;
-            let mut out = Vec::new();
+            let mut pool = Pool::default();
             for (q, paragraph) in self.editions[k - 1].paragraphs.iter().enumerate() {
+                pool.offsets.push(pool.candidates.len() as u32);
                 let spans = crate::segment::sentences::spans(&paragraph.text);
                 for (span, h) in spans.into_iter().zip(&self.forms[k - 1].paragraphs[q]) {
                     if now.contains_key(h) {
@@ -239,10 +286,22 @@ impl Series<'_> {
                     let w = words(sentence);
                     let mut bag = w.clone();
                     bag.sort_unstable();
-                    out.push(Candidate { paragraph: q as u32, span, words: w, bag });
+                    pool.candidates.push(Candidate { paragraph: q as u32, span, words: w, bag });
                 }
             }
-            out
+            pool.offsets.push(pool.candidates.len() as u32);
+            for c in &pool.candidates {
+                for &w in &c.words {
+                    *pool.counts.entry(w).or_insert(0) += 1;
+                }
+            }
+            let prefixes: Vec<Vec<(u32, u32)>> = pool.candidates.iter().map(|c| pool.prefix(&c.words)).collect();
+            for (i, prefix) in prefixes.into_iter().enumerate() {
+                for token in prefix {
+                    pool.index.entry(token).or_default().push(i as u32);
+                }
+            }
+            pool
         })
     }
 
@@ -253,11 +312,19 @@ impl Series<'_> {
         let w = words(text);
         let mut bag = w.clone();
         bag.sort_unstable();
-        let mut best: Option<(f64, &Candidate)> = None;
-        for c in self.pool(k) {
-            if among.is_some_and(|a| !a.contains(&(c.paragraph as usize))) {
-                continue;
+        let pool = self.pool(k);
+        // The candidates worth comparing, in the pool's order.
+        let mut look: Vec<u32> = match among {
+            Some(paragraphs) => {
+                paragraphs.iter().filter_map(|&q| pool.offsets.get(q..q + 2)).flat_map(|o| o[0]..o[1]).collect()
             }
+            None if w.is_empty() => (0..pool.candidates.len() as u32).collect(),
+            None => pool.prefix(&w).iter().filter_map(|t| pool.index.get(t)).flatten().copied().collect(),
+        };
+        look.sort_unstable();
+        look.dedup();
+        let mut best: Option<(f64, &Candidate)> = None;
+        for c in look.into_iter().map(|i| &pool.candidates[i as usize]) {
             let floor = best.map_or(BEFORE_THRESHOLD, |b| b.0);
             if bag_similarity(&bag, &c.bag) < floor {
                 continue;
@@ -332,15 +399,28 @@ impl Series<'_> {
                 (edition, paragraph, text.to_string())
             }
         };
-        blamed.origin = Some(loop {
+        // Chains from many sentences meet in the same ancestors: each
+        // run start's origin is kept, so every one is followed once.
+        let mut path = Vec::new();
+        let origin = loop {
             let form = exact_hash(&ancestor);
             let (k, at) = self.run_start(i, q, form);
+            let key = (k as u32, at as u32, crate::align::words::raw_hash(&ancestor));
+            if let Some(&o) = self.origins.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+                break o;
+            }
+            path.push(key);
             match self.link(k, at, &ancestor, form) {
                 Some(Link::Replaced { paragraph, text }) => (i, q, ancestor) = (k - 1, paragraph, text),
                 Some(Link::Restored { edition, paragraph }) => (i, q) = (edition, paragraph),
                 None => break k,
             }
-        });
+        };
+        let mut origins = self.origins.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for key in path {
+            origins.insert(key, origin);
+        }
+        blamed.origin = Some(origin);
         blamed
     }
 }
@@ -362,7 +442,7 @@ pub fn blame(
     let pairs: Vec<(&Edition, &Lineage)> = editions.iter().zip(lineages).collect();
     let forms = crate::parallel::map(&pairs, |(e, l)| Forms::new(e, l));
     let pools = (0..editions.len()).map(|_| OnceLock::new()).collect();
-    let series = Series { editions, lineages, forms, pools };
+    let series = Series { editions, lineages, forms, pools, origins: Default::default() };
     let edition = &editions[target];
     let asked: Vec<usize> = (0..edition.paragraphs.len()).collect();
     let paragraphs = crate::parallel::map(&asked, |&p| {
