@@ -251,17 +251,28 @@ fn the_store_gives_the_folders_answer() {
     assert!(n > 0 && n < total, "{n} of {total}");
 }
 
-/// The blame of FOMC 2009-03-18's third paragraph, as `editions blame FOLDER@2009-03-18 3` prints it.
-fn text_2009_03_18(color: bool) -> String {
+/// The blame of FOMC 2009-03-18's third paragraph.
+fn blame_2009_03_18() -> Blame {
     let editions = shipped("fomc-statements");
     let target = editions.iter().position(|e| e.meta.label == "2009-03-18").unwrap();
     let lineages = blame::lineages(&editions[..=target], &Default::default());
     let p = editions[target].paragraphs.iter().position(|p| p.label == "3").unwrap();
-    let b = blame::blame(&editions, &lineages, target, &|q, _| q == p);
+    blame::blame(&editions, &lineages, target, &|q, _| q == p)
+}
+
+/// The blame of FOMC 2009-03-18's third paragraph, as `editions blame FOLDER@2009-03-18 3` prints it.
+fn text_2009_03_18(color: bool) -> String {
     let mut out = Vec::new();
     let palette = editions::render::palette::Palette::new(color);
-    editions::render::blame::write_blame(&mut out, &b, &palette, 100).unwrap();
+    editions::render::blame::write_blame(&mut out, &blame_2009_03_18(), &palette, 100).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn blame_json() {
+    let mut out = Vec::new();
+    editions::render::blame::write_blame_json(&mut out, &blame_2009_03_18()).unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }
 
 #[test]
