@@ -5,7 +5,7 @@
 
 use crate::cli_pager::{self, Output, Paging};
 use crate::cli_progress::{self, Progress};
-use crate::{cli_git, cli_store};
+use crate::{cli_blame, cli_git, cli_store};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use editions::align::AlignOptions;
 use editions::commitments::{CommitmentFilter, CommitmentView, Detector, Lexicon};
@@ -247,6 +247,31 @@ enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
+    /// Each sentence of an edition with the edition since which the series carries its wording,
+    /// what it replaced, and where its oldest ancestor first appeared.
+    ///
+    /// Sentences are compared as normalised (spacing and hyphenation noise ignored), anywhere in
+    /// each edition: a sentence that moved to another paragraph keeps its run.
+    Blame {
+        /// A stored series, SERIES[@EDITION], or a series folder, FOLDER[@EDITION] (default: the
+        /// newest edition).
+        #[arg(value_name = "SERIES[@EDITION] | FOLDER")]
+        series: PathBuf,
+        /// Only the paragraph with this label.
+        label: Option<String>,
+        /// Only the sentences that carry commitments (default lexicon).
+        #[arg(long)]
+        commitments: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// When to colour: auto, always, never.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
+        #[arg(long)]
+        width: Option<usize>,
+    },
     /// Write a shell's completions for editions to standard output.
     ///
     /// bash: `editions completions bash > ~/.local/share/bash-completion/completions/editions`;
@@ -391,7 +416,7 @@ fn paging(cli: &Cli) -> Paging {
 /// The renderers write in small pieces (a JSON string at a time); a buffer
 /// before the output hands it large ones (the output's own dispatch per
 /// piece cost 4 % of `parse --format json` on a long edition).
-fn print(paging: Paging, write: impl FnOnce(&mut Buffered) -> std::io::Result<()>) -> editions::Result<()> {
+pub(crate) fn print(paging: Paging, write: impl FnOnce(&mut Buffered) -> std::io::Result<()>) -> editions::Result<()> {
     write_through(Output::open(paging), write)
 }
 
@@ -600,6 +625,12 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             let width = width.unwrap_or_else(terminal_width);
             let palette = palette_for(color_choice(color));
             cli_store::history(&cli_store::store_path(store), &edition, &label, json(format), &palette, width, paging)
+        }
+        Command::Blame { series, label, commitments, format, color, width } => {
+            let palette = palette_for(color_choice(color));
+            let view =
+                cli_blame::View { json: json(format), palette: &palette, width: width.unwrap_or_else(terminal_width) };
+            cli_blame::blame(&series, label.as_deref(), commitments, store, &view, paging)
         }
         Command::Completions { shell } => {
             print_direct(|out| {

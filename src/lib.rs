@@ -6,8 +6,9 @@
 //! The stages are plain functions over plain data: [`read`] decodes a file,
 //! [`segment`] finds the structure, [`align`] pairs the paragraphs of two
 //! editions by content, [`classify`] names each change and diffs its words,
-//! [`render`] writes editions and comparisons for people and programs, and
-//! [`store`] keeps a series' editions as commits of a git repository.
+//! [`render`] writes editions and comparisons for people and programs,
+//! [`store`] keeps a series' editions as commits of a git repository, and
+//! [`blame`] follows the sentences of an edition back through its series.
 //!
 //! ```
 //! use editions::{read, segment};
@@ -22,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod blame;
 pub mod classify;
 pub mod commitments;
 pub mod error;
@@ -47,6 +49,12 @@ pub fn parse_file(path: &Path, options: &segment::Options) -> Result<Edition> {
 /// named `path` in messages and for its label.
 pub fn parse_bytes(path: &Path, bytes: Vec<u8>, options: &segment::Options) -> Result<Edition> {
     segment::segment_owned(read::read_any(path, bytes)?, options)
+}
+
+/// Reads and segments the edition files at `paths`, two at a time, in
+/// their order; the first error in that order is returned.
+pub fn parse_files(paths: &[std::path::PathBuf]) -> Result<Vec<Edition>> {
+    parallel::map(paths, |p| parse_file(p, &segment::Options::default())).into_iter().collect()
 }
 
 /// Reads, segments and compares two edition files (read on two threads),

@@ -1,6 +1,7 @@
 //! The `editions` command.
 
 mod cli;
+mod cli_blame;
 mod cli_git;
 mod cli_pager;
 mod cli_progress;

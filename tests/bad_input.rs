@@ -289,3 +289,105 @@ fn text_saved_one_paragraph_per_line_reads_as_its_paragraphs() {
     assert_eq!(labels(&e), ["1", "2", "3"]);
     assert!(e.paragraphs[2].text.starts_with("Paragraph 3 says"));
 }
+
+/// Runs `editions blame ARGS` (no store unless given): (status, stdout, stderr).
+fn blame(args: &[&str]) -> (i32, String, String) {
+    let out = editions().arg("blame").args(args).env_remove("EDITIONS_STORE").env("NO_COLOR", "1").output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn blame_error(args: &[&str], want: &str) {
+    let (code, stdout, stderr) = blame(args);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{args:?}: {stderr}");
+    assert_eq!(stderr, format!("editions: {want}\n"), "{args:?}");
+}
+
+#[test]
+fn blame_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("editions.git");
+    let (s, fomc) = (store.to_str().unwrap(), edition_path("fomc-statements"));
+    let fomc = fomc.to_str().unwrap();
+    // No store yet, no such folder.
+    blame_error(
+        &["nope", "--store", s],
+        &format!("nope: no such folder, and no stored series of that name (store {s})"),
+    );
+    let first = format!("{fomc}/1994-02-04.txt");
+    let out = editions().args(["snapshot", &first, "--series", "fomc", "--store", s]).output().unwrap();
+    assert!(out.status.success());
+    blame_error(&["nope", "--store", s], &format!("{s}: has no series 'nope'; `editions log` lists them"));
+    blame_error(
+        &["fomc@1900-01-01", "--store", s],
+        &format!("{s}: series fomc has no edition '1900-01-01'; `editions log fomc` lists them"),
+    );
+    blame_error(
+        &["bad name@x", "--store", s],
+        "invalid series name 'bad name': use letters, digits, '.', '_' and '-', not starting with '.' or '-', not ending with '.' or '.lock', no '..', up to 100 characters",
+    );
+    blame_error(
+        &[&format!("{fomc}@1900-01-01")],
+        &format!("{fomc}: has no edition '1900-01-01' (editions are named after their files)"),
+    );
+    blame_error(&[fomc, "99"], &format!("{fomc}: edition 2016-09-21 has no paragraph '99'"));
+    blame_error(
+        &[&first],
+        &format!("{first}: is a file; blame follows a series: give its folder or a stored series (SERIES[@EDITION])"),
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let e = empty.to_str().unwrap();
+    blame_error(&[e], &format!("{e}: holds no edition files (.txt, .md, .pdf)"));
+    // One edition (stored or in a folder): every sentence new in it.
+    for args in [vec!["fomc", "--format", "json", "--store", s], vec![&first[..first.len() - 15], "--format", "json"]] {
+        let one = tempfile::tempdir().unwrap();
+        let args: Vec<String> = if args[0] == "fomc" {
+            args.iter().map(|a| a.to_string()).collect()
+        } else {
+            std::fs::copy(&first, one.path().join("1994-02-04.txt")).unwrap();
+            vec![one.path().to_str().unwrap().to_string(), "--format".into(), "json".into()]
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, stdout, stderr) = blame(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(doc["editions"], 1);
+        for p in doc["paragraphs"].as_array().unwrap() {
+            for s in p["sentences"].as_array().unwrap() {
+                assert_eq!(
+                    (&s["since"]["label"], &s["changed"], &s["origin"]),
+                    (&"1994-02-04".into(), &serde_json::Value::Null, &serde_json::Value::Null)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn blame_mixed_layouts() {
+    // Sections in Markdown, then numbered paragraphs, then plain blank-line paragraphs.
+    let a = "The Committee decided today to keep the target range for the federal funds rate unchanged.";
+    let b = "Inflation has continued to run below the longer-run objective of two percent per year.";
+    let c = "Household spending has been rising moderately and business investment has been soft lately.";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2020-01-01.md"), format!("# Policy\n\n{a} {b}\n\n## Outlook\n\n{c}\n")).unwrap();
+    std::fs::write(dir.path().join("2020-02-01.txt"), format!("1. {a}\n\n2. {c} {b}\n")).unwrap();
+    std::fs::write(dir.path().join("2020-03-01.txt"), format!("{c}\n\n{a}\n\nA new sentence stands here today.\n"))
+        .unwrap();
+    let (code, stdout, stderr) = blame(&[dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let since: Vec<(String, String)> = doc["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["sentences"].as_array().unwrap().iter())
+        .map(|s| (s["text"].as_str().unwrap()[..9].to_string(), s["since"]["label"].as_str().unwrap().to_string()))
+        .collect();
+    let want = [("Household", "2020-01-01"), ("The Commi", "2020-01-01"), ("A new sen", "2020-03-01")];
+    assert_eq!(since, want.map(|(a, b)| (a.to_string(), b.to_string())));
+}

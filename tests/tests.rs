@@ -2,6 +2,7 @@
 //! the fixtures; `tests/data/` holds what people labelled by reading them.
 
 mod bad_input;
+mod blame;
 mod browser;
 mod cabf;
 mod cli;

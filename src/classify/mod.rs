@@ -31,6 +31,27 @@ pub fn changes(old: &Edition, new: &Edition, options: &AlignOptions) -> Vec<Chan
     changes.into_iter().map(|c| c.1).collect()
 }
 
+/// The changes between two editions without their word diffs: what the
+/// alignment decided, in the order of [`Comparison::changes`] (each
+/// change's `edits` empty, its `similarity` as alignment measured it, else
+/// 1 for identical texts and 0). What following paragraphs across a
+/// series needs (`store::lineage`, `blame`), at the cost of the alignment
+/// alone.
+pub fn alignment(old: &Edition, new: &Edition, options: &AlignOptions) -> Vec<Change> {
+    let groups = align::align(&old.paragraphs, &new.paragraphs, options);
+    let new_of_old = groups_index(&groups, old.paragraphs.len());
+    let mut changes: Vec<(OrderKey, Change)> = groups
+        .iter()
+        .map(|g| {
+            let mut c = kind_of(g, old, new);
+            c.similarity = if g.identical { 1.0 } else { g.similarity.unwrap_or(0.0) };
+            (order_key(g, &new_of_old), c)
+        })
+        .collect();
+    changes.sort_by_key(|c| c.0);
+    changes.into_iter().map(|c| c.1).collect()
+}
+
 /// Position in the output: new-edition order; a dropped paragraph right
 /// after the counterpart of the old paragraph before it.
 type OrderKey = (i64, u8, usize);
@@ -69,7 +90,25 @@ fn joined<'e>(edition: &'e Edition, indices: &[usize]) -> Cow<'e, str> {
     }
 }
 
-fn classify<'a>(g: &'a Group, old: &'a Edition, new: &'a Edition) -> Change {
+fn classify(g: &Group, old: &Edition, new: &Edition) -> Change {
+    let mut change = kind_of(g, old, new);
+    let (similarity, edits) = match change.kind {
+        ChangeKind::New | ChangeKind::Dropped => (0.0, Vec::new()),
+        ChangeKind::Unchanged => (1.0, Vec::new()),
+        _ if g.identical => (1.0, Vec::new()),
+        _ => {
+            let (a, b) = (joined(old, &g.old), joined(new, &g.new));
+            let sim = g.similarity.unwrap_or_else(|| align::words::text_similarity(&a, &b));
+            (sim, words::word_diff(&a, &b))
+        }
+    };
+    change.similarity = similarity;
+    change.edits = edits;
+    change
+}
+
+/// The change a group is, without its similarity and word diff.
+fn kind_of<'a>(g: &'a Group, old: &'a Edition, new: &'a Edition) -> Change {
     let labels = |e: &'a Edition, ix: &'a [usize]| ix.iter().map(|&i| e.paragraphs[i].label.as_str());
     let renumbered = !g.old.is_empty() && !g.new.is_empty() && !labels(old, &g.old).eq(labels(new, &g.new));
     let kind = match (g.old.len(), g.new.len()) {
@@ -81,15 +120,5 @@ fn classify<'a>(g: &'a Group, old: &'a Edition, new: &'a Edition) -> Change {
         (1, _) => ChangeKind::Split,
         _ => ChangeKind::Merged,
     };
-    let (similarity, edits) = match kind {
-        ChangeKind::New | ChangeKind::Dropped => (0.0, Vec::new()),
-        ChangeKind::Unchanged => (1.0, Vec::new()),
-        _ if g.identical => (1.0, Vec::new()),
-        _ => {
-            let (a, b) = (joined(old, &g.old), joined(new, &g.new));
-            let sim = g.similarity.unwrap_or_else(|| align::words::text_similarity(&a, &b));
-            (sim, words::word_diff(&a, &b))
-        }
-    };
-    Change { kind, old: g.old.clone(), new: g.new.clone(), similarity, renumbered, edits }
+    Change { kind, old: g.old.clone(), new: g.new.clone(), similarity: 0.0, renumbered, edits: Vec::new() }
 }

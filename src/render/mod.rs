@@ -1,6 +1,7 @@
 //! Writing results for people (text, Markdown, HTML) and programs (JSON). Renderers write to
 //! any [`std::io::Write`], so tests capture what they print.
 
+pub mod blame;
 pub mod commitments;
 pub mod diff;
 pub mod history;

@@ -53,6 +53,10 @@ pub enum Role {
     Kind(ChangeKind),
     /// A warning about how an edition was read.
     Warning,
+    /// How old a sentence's wording is (`editions blame`): 0 new in the
+    /// edition shown, 1 the most recent quarter of the series, 2 the
+    /// quarter before, 3 older.
+    Age(u8),
 }
 
 /// Styles for each role, or none.
@@ -81,6 +85,10 @@ impl Palette {
             Role::Heading => Style::new().bold().underline(),
             Role::Dim => Style::new().dimmed(),
             Role::Warning => Style::new().yellow().bold(),
+            Role::Age(0) => Style::new().green().bold(),
+            Role::Age(1) => Style::new().yellow(),
+            Role::Age(2) => Style::new().cyan(),
+            Role::Age(_) => Style::new().dimmed(),
             Role::Kind(k) => match k {
                 ChangeKind::Unchanged => Style::new().dimmed(),
                 ChangeKind::Revised => Style::new().yellow(),

@@ -9,7 +9,7 @@
 
 use super::record::{Ended, Lineage, LineageEntry};
 use crate::align::words::text_similarity;
-use crate::model::{ChangeKind, Comparison, Edition};
+use crate::model::{Change, ChangeKind, Comparison, Edition};
 
 /// The id of the `n`th lineage of a series (1-based): `p0001`.
 pub fn id(n: u64) -> String {
@@ -44,17 +44,24 @@ fn most_like(text: &str, candidates: &[&str]) -> usize {
 
 /// Lineage for the new edition of `cmp`, given the old edition's.
 pub fn next(cmp: &Comparison, previous: &Lineage) -> Lineage {
+    next_of(&cmp.old, &cmp.new, &cmp.changes, previous)
+}
+
+/// Lineage for `new`, given `old`'s and the changes between them (in the
+/// order of [`Comparison::changes`]; their word diffs are not needed:
+/// [`crate::classify::alignment`] will do).
+pub fn next_of(old: &Edition, new: &Edition, changes: &[Change], previous: &Lineage) -> Lineage {
     let old_id = |i: usize| previous.paragraphs[i].id.clone();
     let mut issued = previous.issued;
     let mut fresh = || {
         issued += 1;
         id(issued)
     };
-    let mut entries: Vec<Option<LineageEntry>> = vec![None; cmp.new.paragraphs.len()];
+    let mut entries: Vec<Option<LineageEntry>> = vec![None; new.paragraphs.len()];
     let mut ended = Vec::new();
-    let new_label = |j: usize| cmp.new.paragraphs[j].label.clone();
+    let new_label = |j: usize| new.paragraphs[j].label.clone();
     // Changes come in the new edition's order, so new ids are issued in document order.
-    for c in &cmp.changes {
+    for c in changes {
         match c.kind {
             ChangeKind::New => {
                 for &j in &c.new {
@@ -65,7 +72,7 @@ pub fn next(cmp: &Comparison, previous: &Lineage) -> Lineage {
                 for &i in &c.old {
                     ended.push(Ended {
                         id: old_id(i),
-                        label: cmp.old.paragraphs[i].label.clone(),
+                        label: old.paragraphs[i].label.clone(),
                         how: "dropped".into(),
                         into: None,
                     });
@@ -73,8 +80,8 @@ pub fn next(cmp: &Comparison, previous: &Lineage) -> Lineage {
             }
             ChangeKind::Split => {
                 let i = c.old[0];
-                let parts: Vec<&str> = c.new.iter().map(|&j| cmp.new.paragraphs[j].text.as_str()).collect();
-                let keep = most_like(&cmp.old.paragraphs[i].text, &parts);
+                let parts: Vec<&str> = c.new.iter().map(|&j| new.paragraphs[j].text.as_str()).collect();
+                let keep = most_like(&old.paragraphs[i].text, &parts);
                 for (k, &j) in c.new.iter().enumerate() {
                     let id = if k == keep { old_id(i) } else { fresh() };
                     entries[j] = Some(LineageEntry { label: new_label(j), id, parents: vec![old_id(i)] });
@@ -82,13 +89,13 @@ pub fn next(cmp: &Comparison, previous: &Lineage) -> Lineage {
             }
             _ if c.old.len() > 1 => {
                 let j = c.new[0];
-                let parts: Vec<&str> = c.old.iter().map(|&i| cmp.old.paragraphs[i].text.as_str()).collect();
-                let keep = old_id(c.old[most_like(&cmp.new.paragraphs[j].text, &parts)]);
+                let parts: Vec<&str> = c.old.iter().map(|&i| old.paragraphs[i].text.as_str()).collect();
+                let keep = old_id(c.old[most_like(&new.paragraphs[j].text, &parts)]);
                 for &i in &c.old {
                     if old_id(i) != keep {
                         ended.push(Ended {
                             id: old_id(i),
-                            label: cmp.old.paragraphs[i].label.clone(),
+                            label: old.paragraphs[i].label.clone(),
                             how: "merged".into(),
                             into: Some(keep.clone()),
                         });

@@ -446,6 +446,41 @@ impl Store {
         Ok(r)
     }
 
+    /// The stored records of `series`, oldest first, up to and including
+    /// the edition labelled `upto` (every one when `None`): one walk of the
+    /// branch, the records read on two threads.
+    pub fn records(&self, series: &str, upto: Option<&str>) -> Result<Vec<Record>> {
+        let stored = self.editions(series)?;
+        let end = match upto {
+            None => stored.len(),
+            Some(label) => {
+                stored.iter().position(|s| s.label == label).ok_or_else(|| {
+                    Error::file(
+                        ErrorKind::NotFound,
+                        &self.path,
+                        format!("series {series} has no edition '{label}'; `editions log {series}` lists them"),
+                    )
+                })? + 1
+            }
+        };
+        let mut blobs = Vec::with_capacity(end);
+        for s in &stored[..end] {
+            let what = format!("{series}@{}", s.label);
+            let commit = Oid::from_str(&s.commit).map_err(|e| self.err("bad commit id", &e))?;
+            let bytes = self
+                .blob_at(commit, "edition.json", &what)?
+                .ok_or_else(|| Error::file(ErrorKind::Store, &self.path, format!("{what} has no edition.json")))?;
+            blobs.push((what, bytes));
+        }
+        crate::parallel::map(&blobs, |(what, bytes)| {
+            let mut r = record::read(bytes, what)?;
+            r.edition.path.clone_from(what);
+            Ok(r)
+        })
+        .into_iter()
+        .collect()
+    }
+
     /// The stored `edition.json` of `series@label`, byte for byte.
     pub fn record_bytes(&self, edition: &EditionRef) -> Result<Vec<u8>> {
         let commit = self.find(edition)?;
