@@ -263,14 +263,17 @@ enum Command {
         #[arg(long)]
         commitments: bool,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = BlameFormat::Text)]
+        format: BlameFormat,
         /// When to colour: auto, always, never.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
         /// Output width in columns (default: the terminal's, else COLUMNS, else 100).
         #[arg(long)]
         width: Option<usize>,
+        /// Write the output to FILE instead of standard output (any format; never paged).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write a shell's completions for editions to standard output.
     ///
@@ -322,6 +325,14 @@ enum CommitmentsFormat {
     Text,
     Json,
     /// With --timeline: one self-contained page.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BlameFormat {
+    Text,
+    Json,
+    /// One self-contained page: a gutter by age, the wording before in a fold.
     Html,
 }
 
@@ -427,7 +438,7 @@ fn print_direct(write: impl FnOnce(&mut Buffered) -> std::io::Result<()>) -> edi
 
 /// Output written to `file` when one is given (`-o FILE`, never paged),
 /// else as [`print`] writes it.
-fn print_to(
+pub(crate) fn print_to(
     file: Option<&std::path::Path>,
     paging: Paging,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -626,11 +637,15 @@ fn execute(cli: Cli) -> editions::Result<i32> {
             let palette = palette_for(color_choice(color));
             cli_store::history(&cli_store::store_path(store), &edition, &label, json(format), &palette, width, paging)
         }
-        Command::Blame { series, label, commitments, format, color, width } => {
+        Command::Blame { series, label, commitments, format, color, width, output } => {
             let palette = palette_for(color_choice(color));
-            let view =
-                cli_blame::View { json: json(format), palette: &palette, width: width.unwrap_or_else(terminal_width) };
-            cli_blame::blame(&series, label.as_deref(), commitments, store, &view, paging)
+            let format = match format {
+                BlameFormat::Text => cli_blame::Format::Text,
+                BlameFormat::Json => cli_blame::Format::Json,
+                BlameFormat::Html => cli_blame::Format::Html,
+            };
+            let view = cli_blame::View { format, palette: &palette, width: width.unwrap_or_else(terminal_width) };
+            cli_blame::blame(&series, label.as_deref(), commitments, store, &view, output.as_deref(), paging)
         }
         Command::Completions { shell } => {
             print_direct(|out| {

@@ -9,15 +9,26 @@ use editions::blame::{self, Blame};
 use editions::commitments::Detector;
 use editions::error::exit;
 use editions::render::blame::{write_blame, write_blame_json};
+use editions::render::html::write_blame_html;
 use editions::render::palette::Palette;
 use editions::store::{self, Store};
 use editions::{Edition, Error, ErrorKind, Result};
 use std::path::{Path, PathBuf};
 
+/// What `blame` writes.
+pub enum Format {
+    /// For a person: a gutter, the sentence wrapped beside it.
+    Text,
+    /// `editions/blame/1` JSON.
+    Json,
+    /// One self-contained HTML page.
+    Html,
+}
+
 /// How `blame` shows its result.
 pub struct View<'a> {
-    /// `editions/blame/1` JSON, else text.
-    pub json: bool,
+    /// The output's format.
+    pub format: Format,
     /// Colours for text.
     pub palette: &'a Palette,
     /// Wrap width for text.
@@ -104,13 +115,15 @@ fn read(source: &Source, store: Option<&Path>) -> Result<(Vec<Edition>, Vec<stor
     }
 }
 
-/// `editions blame SERIES[@EDITION] | FOLDER [LABEL] [--commitments]`.
+/// `editions blame SERIES[@EDITION] | FOLDER [LABEL] [--commitments]`, to
+/// `output` when given (`-o FILE`).
 pub fn blame(
     arg: &Path,
     label: Option<&str>,
     commitments: bool,
     store: Option<&Path>,
     view: &View,
+    output: Option<&Path>,
     paging: Paging,
 ) -> Result<i32> {
     let source = source(arg, store)?;
@@ -128,8 +141,10 @@ pub fn blame(
     let keep =
         |p: usize, s: usize| only.is_none_or(|o| o == p) && carrying.as_ref().is_none_or(|c| c.contains(&(p, s)));
     let blamed: Blame = blame::blame(&editions, &lineages, target, &keep);
-    crate::cli::print(paging, |out| {
-        if view.json { write_blame_json(out, &blamed) } else { write_blame(out, &blamed, view.palette, view.width) }
+    crate::cli::print_to(output, paging, |mut out| match view.format {
+        Format::Text => write_blame(&mut out, &blamed, view.palette, view.width),
+        Format::Json => write_blame_json(&mut out, &blamed),
+        Format::Html => write_blame_html(&mut out, &blamed),
     })?;
     Ok(exit::SAME)
 }

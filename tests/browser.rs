@@ -2,8 +2,9 @@
 //! WebDriver (chromedriver, with the `fantoccini` client). It opens a
 //! report, checks that its script ran without error, switches views,
 //! applies a filter, follows a moved paragraph's links, presses `n` and
-//! `p`, opens an address inside a collapsed run, and saves screenshots
-//! (under `target/tmp/screenshots/`) that it checks are not blank.
+//! `p`, opens an address inside a collapsed run, opens the timeline and
+//! blame pages, and saves screenshots (under `target/tmp/screenshots/`)
+//! that it checks are not blank.
 //!
 //! Needs the Debian packages `chromium` and `chromium-driver`. Without
 //! them the test says so and passes, unless `EDITIONS_BROWSER_TESTS=require`
@@ -349,12 +350,43 @@ fn the_report_works_in_chromium() {
         assert_no_script_error(&client, "timeline").await;
         let timeline_shot = screenshot(&client, "timeline").await;
 
+        // The blame page of the 2009 statements' newest: no script error, a sentence per
+        // element of its contract, `n` to the first sentence new in it, a fold that opens.
+        let blame = dir.path().join("blame.html");
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_editions"))
+            .args(["blame", "--format", "html", "-o"])
+            .arg(&blame)
+            .arg(&series)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let expected = crate::blame_html::page_sentences(&std::fs::read_to_string(&blame).unwrap());
+        client.goto(&url(&blame)).await.unwrap();
+        assert_no_script_error(&client, "blame").await;
+        let seen = eval(
+            &client,
+            "return Array.from(document.querySelectorAll('[data-since]')).map(e =>              [e.dataset.paragraph, e.dataset.since, e.querySelector('.tx').innerText])",
+        )
+        .await;
+        let expected_json: Value = expected.iter().map(|(p, s, t)| json!([p, s, t])).collect();
+        assert_eq!(seen, expected_json, "the page's sentences are its contract's");
+        press(&client, 'n').await;
+        let first_new = eval(&client, "return document.querySelector('.bs.a0').id").await;
+        assert_eq!(hash(&client).await, format!("#{}", first_new.as_str().unwrap()), "n: the first new sentence");
+        click(&client, "details.prov > summary").await;
+        let open = eval(&client, "return document.querySelector('details.prov').open").await;
+        assert_eq!(open, json!(true));
+        assert_no_script_error(&client, "blame, after the actions").await;
+        client.goto(&url(&blame)).await.unwrap();
+        let blame_shot = screenshot(&client, "blame").await;
+
         client.close().await.unwrap();
         eprintln!(
-            "screenshots: {}, {}, {}",
+            "screenshots: {}, {}, {}, {}",
             shots[0].display(),
             side.display(),
-            timeline_shot.display()
+            timeline_shot.display(),
+            blame_shot.display()
         );
     });
 }

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod blame;
+mod blame_html;
 mod browser;
 mod cabf;
 mod cli;

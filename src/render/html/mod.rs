@@ -1,14 +1,16 @@
 //! Self-contained HTML pages: `editions diff --format html` (the
-//! comparison, [`diff`]) and `editions commitments --timeline --format
-//! html` ([`timeline`]). A page needs nothing else: its style and script
+//! comparison, [`diff`]), `editions commitments --timeline --format
+//! html` ([`timeline`]) and `editions blame --format html` ([`blame`]). A page needs nothing else: its style and script
 //! are inline (`style.css`, `script.js`), nothing is fetched, and it reads
 //! with scripts off (views, filters and collapsed runs are CSS and
 //! `<details>`; the script only adds keys and opens the addressed paragraph).
 //! Every piece of edition text goes through [`escape`].
 
+pub mod blame;
 pub mod diff;
 pub mod timeline;
 
+pub use blame::write_blame_html;
 pub use diff::{HtmlView, write_diff};
 pub use timeline::write_timeline;
 
@@ -175,6 +177,14 @@ mod tests {
                 ("moved", "bg"),
                 ("weaker", "bg"),
                 ("stronger", "bg"),
+                ("age0", "bg"),
+                ("age1", "bg"),
+                ("age2", "bg"),
+                ("age3", "bg"),
+                ("age0", "panel"),
+                ("age1", "panel"),
+                ("age2", "panel"),
+                ("age3", "panel"),
             ] {
                 let ratio = contrast(&var(fg), &var(bg));
                 assert!(ratio >= 4.5, "--{fg} on --{bg}: {ratio:.2}");

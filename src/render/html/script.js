@@ -1,6 +1,6 @@
 // editions: navigation only. The page reads without it: views, filters
 // and collapsed runs are CSS and <details>. This adds the keys n / p (next
-// and previous change), opens the paragraph the address names (#p-14)
+// and previous change; on a blame page, sentence new in the edition), opens the paragraph the address names (#p-14)
 // even inside a collapsed run or a filtered kind, and records any script
 // error on <html data-script-errors> (data-script="ready" once set up).
 (function () {
@@ -17,7 +17,7 @@
     return el.getClientRects().length > 0;
   }
   function steps() {
-    var all = document.querySelectorAll('.chg:not([data-kind="unchanged"]), tr.thread');
+    var all = document.querySelectorAll('.chg:not([data-kind="unchanged"]), tr.thread, .bs.a0');
     return Array.prototype.filter.call(all, shown);
   }
   function barHeight() {
