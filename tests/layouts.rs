@@ -46,18 +46,18 @@ fn read_right(marks: &str) -> (usize, usize) {
 #[test]
 fn paragraphs_read_right_in_every_layout() {
     let floor: &[(&str, usize, usize)] = &[
-        ("apache-2.0-LICENSE.json", 21, 24),
+        ("apache-2.0-LICENSE.json", 22, 24),
         ("cncf-charter-sections-1-5.json", 4, 32),
-        ("debian-policy-ch-scope.json", 25, 27),
+        ("debian-policy-ch-scope.json", 27, 27),
         ("google-docguide-best-practices.json", 8, 29),
-        ("mit-pdfjs-LICENSE.json", 3, 4),
-        ("mpl-2.0-LICENSE.json", 38, 44),
+        ("mit-pdfjs-LICENSE.json", 4, 4),
+        ("mpl-2.0-LICENSE.json", 39, 44),
         ("pep-0257-2001.json", 31, 40),
         ("pep-0257-current.json", 30, 39),
-        ("rfc1950-zlib.json", 42, 45),
+        ("rfc1950-zlib.json", 43, 45),
         ("rfc4627-formfeed.json", 50, 50),
         ("rfc4627.json", 50, 50),
-        ("udhr-deu-1996.json", 50, 59),
+        ("udhr-deu-1996.json", 59, 59),
     ];
     let mut report = Vec::new();
     let (mut right, mut all) = (0, 0);
@@ -70,5 +70,5 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 352, "{right} of {all}");
+    assert!(right >= 367, "{right} of {all}");
 }

@@ -15,7 +15,8 @@
 //!                     "text": "…", "sentences": ["…"], "footnotes": [ { "mark": "1", "text": "…" } ],
 //!                     "line": 142 } ],
 //!   "warnings": ["…"],
-//!   "skipped": [ { "what": "page furniture" | "masthead" | "figure" | "signature" | "links" | "front matter",
+//!   "skipped": [ { "what": "page furniture" | "masthead" | "figure" | "signature" | "links" | "front matter"
+//!                  | "markup" | "display line",
 //!                  "lines": [41, 44] } ] }
 //! ```
 //!

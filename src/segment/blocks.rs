@@ -89,16 +89,15 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
     let mut fenced = false;
     let unwrapped = lines_part && unwrapped(lines);
     for line in lines {
-        // Text saved one paragraph per line (as word processors save it): a
-        // line after one that ends a sentence starts a paragraph.
-        // So does a line of prose after a short title (`Artikel 1`).
-        let title_before = |l: &Line| l.trimmed().chars().count() <= TITLE_LINE && !super::draft::ends_sentence(l.text);
+        // Text saved one paragraph per line (as word processors save it):
+        // every line starts a paragraph, also one that ends no sentence (a
+        // preamble's recitals ending in `,`) or follows a short title
+        // (`Artikel 1`); only short lines that end no sentence hold together
+        // (a title and its version line).
+        let title_line = |l: &Line| l.trimmed().chars().count() <= TITLE_LINE && !super::draft::ends_sentence(l.text);
         if unwrapped
             && !fenced
-            && cur.last().is_some_and(|l| {
-                super::draft::ends_sentence(l.text)
-                    || cur.len() == 1 && title_before(l) && line.trimmed().len() > TITLE_LINE
-            })
+            && cur.last().is_some_and(|l| !(title_line(l) && title_line(line)))
             && !is_structured(line.text)
             && !cur.last().is_some_and(|l| is_structured(l.text))
         {
@@ -131,9 +130,16 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
     if !cur.is_empty() {
         out.push(cur);
     }
-    // An underlined title with text right under it is a block of its own.
+    // An underlined title with text right under it is a block of its own;
+    // so are markup lines over text (`.. [#]` over a footnote's body).
     let mut split = Vec::with_capacity(out.len());
-    for block in out {
+    for mut block in out {
+        let markup = block.iter().take_while(|l| MARKUP_LINE.is_match(l.trimmed())).count();
+        if markup > 0 && markup < block.len() {
+            let rest = block.split_off(markup);
+            split.push(block);
+            block = rest;
+        }
         match underlined(&block) {
             Some((_, _, n)) if block.len() > n => {
                 split.push(block[..n].to_vec());
@@ -247,6 +253,14 @@ fn block_text(block: &[&Line]) -> String {
     text
 }
 
+/// A copyright line on its own: `Copyright (c) 2011 Mozilla Foundation`,
+/// `© 1996 – 2009 …`.
+fn is_copyright(block: &[&Line]) -> bool {
+    let [line] = block else { return false };
+    let t = line.trimmed();
+    (t.starts_with("Copyright ") || t.starts_with('©')) && t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
+}
+
 fn is_title(block: &[&Line]) -> bool {
     block.len() <= 3
         && block
@@ -321,7 +335,16 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             can_attach = false;
             continue;
         }
-        if bi == 0 && draft.title.is_none() && is_title(block) && all.len() > 1 {
+        // The title is the first block, after copyright lines (a licence's
+        // `Copyright IBM Corp. 2014` over its name), which are paragraphs.
+        let before = &all[..bi];
+        if draft.title.is_none()
+            && before.iter().all(|b| is_copyright(b))
+            && draft.headings.is_empty()
+            && is_title(block)
+            && !is_copyright(block)
+            && all.len() > bi + 1
+        {
             let title: Vec<String> = block.iter().map(|l| strip_bold(l.trimmed())).collect();
             draft.title = Some(title.join(" "));
             continue;
@@ -380,7 +403,8 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
 fn is_unnumbered_heading(block: &[&Line], next: Option<&Vec<&Line>>, lines_part: bool) -> bool {
     let [line] = block else { return false };
     let t = line.trimmed();
-    (line.indent == 0 || lines_part)
+    !is_copyright(block)
+        && (line.indent == 0 || lines_part)
         && t.split_whitespace().count() <= 10
         && t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', ',', ';', ':'])
@@ -416,6 +440,20 @@ mod tests {
         for t in ["[^eku]: While RFC 5280 says so.", ".. note:: Read this.", "[1]: See the annex."] {
             assert!(!MARKUP_LINE.is_match(t), "{t}");
         }
+    }
+
+    #[test]
+    fn copyright_lines_are_no_title() {
+        let d = segment(
+            &super::super::lines::clean(
+                "Copyright IBM Corp. 2014, 2025\n\nMozilla Public License\n\nThe text.\n",
+                None,
+            )
+            .lines,
+            Sections::None,
+        );
+        assert_eq!(d.title.as_deref(), Some("Mozilla Public License"));
+        assert_eq!(d.paragraphs.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 5]);
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct Line<'a> {
     /// A blank line came just before this line (in a PDF: more space than
     /// between the lines of a paragraph).
     pub gap_before: bool,
+    /// Lines that only display an address were left out just before this
+    /// line: the text before them is complete, though it ends no sentence
+    /// (`… a copy of the License at` over the licence's URL).
+    pub after_display: bool,
     /// Where it was printed, when the source says (a PDF).
     pub geom: Option<&'a LineBox>,
 }
@@ -86,6 +90,7 @@ pub const FURNITURE: &str = "page furniture";
 pub const FIGURE: &str = "figure";
 pub const SIGNATURE: &str = "signature";
 pub const LINKS: &str = "links";
+pub const DISPLAY: &str = "display line";
 
 /// In a PDF, a line is a blank line below the one before it when their
 /// baselines are more than this many times the upper one's size apart:
@@ -100,6 +105,14 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*https?://[^
 /// The note of a UN document's languages under an annex heading:
 /// `[Original: Arabic, Chinese, English, French, Russian and Spanish]`.
 static LANGUAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[Original: [^\]]*\]\s*$").unwrap());
+/// A line that only displays an address: a URL, an e-mail address, or a
+/// name with its e-mail address (`Mark Adler <madler@example.edu> and`).
+static DISPLAY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:<?https?://[^\s<>]+>?|<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?|[\p{L}][\p{L}.' -]{0,60}<[^\s<>@]+@[^\s<>@]+>(?:,|\s+and)?)\s*$",
+    )
+    .unwrap()
+});
 static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s*$").unwrap());
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
@@ -133,6 +146,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
             indent: u16::try_from(indent).unwrap_or(u16::MAX),
             after_page_break: page_break,
             gap_before: gap || page_break,
+            after_display: false,
             geom,
         });
         (page_break, gap) = (false, false);
@@ -196,6 +210,12 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
         }
         i += 1;
     }
+    // Text without geometry: lines set apart by blank lines that only
+    // display an address (the licence's URL under "a copy of the License
+    // at", an RFC's contact lines) are no prose of a paragraph.
+    if layout.is_none() {
+        display_lines(&mut raw, &mut keep, &mut why);
+    }
     // Consecutive lines left out for one reason are one skipped block.
     for (k, w) in why.iter().enumerate() {
         let Some(w) = *w else { continue };
@@ -222,6 +242,10 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     for i in 0..raw.len() {
         if !keep[i] {
             removed_before = true;
+            // A displayed address completes the text before it.
+            if why[i] == Some(DISPLAY) {
+                last_kept = None;
+            }
             continue;
         }
         let broken = removed_before || raw[i].after_page_break;
@@ -240,6 +264,34 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     raw.retain(|_| keep.next().unwrap_or(false));
     out.lines = raw;
     out
+}
+
+/// Marks runs of kept lines that only display an address ([`DISPLAY_LINE`])
+/// and stand apart, with a blank line (or the text's end) before and after,
+/// as left out.
+fn display_lines(raw: &mut [Line], keep: &mut [bool], why: &mut [Option<&'static str>]) {
+    let mut i = 0;
+    while i < raw.len() {
+        let shows = |k: usize| keep[k] && DISPLAY_LINE.is_match(raw[k].text);
+        if !(raw[i].gap_before && shows(i)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < raw.len() && !raw[end].gap_before && shows(end) {
+            end += 1;
+        }
+        if end == raw.len() || raw[end].gap_before {
+            for k in i..end {
+                keep[k] = false;
+                why[k] = Some(DISPLAY);
+            }
+            if let Some(next) = raw.get_mut(end) {
+                next.after_display = true;
+            }
+        }
+        i = end;
+    }
 }
 
 /// Page furniture anywhere; link lines and bare page numbers in PDF text.
@@ -534,6 +586,27 @@ mod tests {
                 assert_eq!(is_noise(t, pdf), by_regex(t, pdf), "{t:?} {pdf}");
             }
         }
+    }
+
+    #[test]
+    fn display_lines_set_apart_are_left_out() {
+        for t in [
+            "    http://www.apache.org/licenses/LICENSE-2.0",
+            "   Mark Adler <madler@alumni.caltech.edu>",
+            "   L. Peter Deutsch <ghost@aladdin.com> and",
+            "<info@example.org>",
+        ] {
+            assert!(DISPLAY_LINE.is_match(t), "{t}");
+        }
+        for t in ["   See http://example.org for more.", "   Editorial comments can be sent by email to"] {
+            assert!(!DISPLAY_LINE.is_match(t), "{t}");
+        }
+        let text = "A copy of the License is at\n\n    http://example.org/LICENSE\n\nUnless required by law.\nSee\n    http://example.org/in-a-paragraph\nfor more.\n";
+        let c = clean(text, None);
+        let kept: Vec<u32> = c.lines.iter().map(|l| l.no).collect();
+        assert_eq!(kept, [1, 5, 6, 7, 8]);
+        assert_eq!(c.skipped, [Skipped { what: DISPLAY.into(), first_line: 3, last_line: 3 }]);
+        assert!(c.lines[1].after_display);
     }
 
     #[test]

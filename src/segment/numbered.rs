@@ -129,11 +129,14 @@ struct State<'a> {
     /// The text buffer of the last closed paragraph, for the next one: a
     /// paragraph grows line by line in it, and is copied out at its size.
     spare: String,
+    /// A displayed address was left out right before the current line:
+    /// what came before it is complete.
+    after_display: bool,
 }
 
 impl<'a> State<'a> {
     fn prev_ended(&self) -> bool {
-        self.para.as_ref().is_none_or(|p| ends_sentence(&p.text))
+        self.after_display || self.para.as_ref().is_none_or(|p| ends_sentence(&p.text))
     }
 
     fn close(&mut self) {
@@ -409,10 +412,12 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
         title: String::new(),
         title_done: false,
         spare: String::new(),
+        after_display: false,
     };
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
+        s.after_display = line.after_display;
         let t = line.trimmed();
         if t.is_empty() {
             i += 1;

@@ -242,7 +242,10 @@ fn plan_part(lines: &[Line], range: std::ops::Range<usize>, full: usize, plan: &
         }
         let opening = if rest.is_empty() { lines.get(i + 1).map_or("", |l| l.trimmed()) } else { rest };
         let sentence = starts_like_sentence(opening);
-        let prev_ended = i == range.start || ends_sentence(lines[i - 1].text) || heading_shaped(lines[i - 1].trimmed());
+        let prev_ended = i == range.start
+            || lines[i].after_display
+            || ends_sentence(lines[i - 1].text)
+            || heading_shaped(lines[i - 1].trimmed());
         if sentence || prev_ended {
             candidates.push(Candidate { line: i, number, weight: 1 + i32::from(sentence) + i32::from(prev_ended) });
         }

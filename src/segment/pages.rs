@@ -368,6 +368,7 @@ mod tests {
                 indent: 0,
                 after_page_break: page_break,
                 gap_before: false,
+                after_display: false,
                 geom: None,
             });
             page_break = false;
