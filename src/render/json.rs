@@ -16,7 +16,7 @@
 //!                     "line": 142 } ],
 //!   "warnings": ["…"],
 //!   "skipped": [ { "what": "page furniture" | "masthead" | "figure" | "signature" | "links" | "front matter"
-//!                  | "markup" | "display line",
+//!                  | "markup" | "display line" | "table of contents",
 //!                  "lines": [41, 44] } ] }
 //! ```
 //!

@@ -91,6 +91,7 @@ pub const FIGURE: &str = "figure";
 pub const SIGNATURE: &str = "signature";
 pub const LINKS: &str = "links";
 pub const DISPLAY: &str = "display line";
+pub const CONTENTS: &str = "table of contents";
 
 /// In a PDF, a line is a blank line below the one before it when their
 /// baselines are more than this many times the upper one's size apart:
@@ -113,6 +114,13 @@ static DISPLAY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// An entry of a table of contents: a title, a dot leader and a page
+/// number (`1.1. Purpose ........ 2`).
+static CONTENTS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\S.*?(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$").unwrap());
+/// A table of contents has at least this many entries in a row (fewer is
+/// a line of dots in the text).
+const CONTENTS_ENTRIES: usize = 3;
 static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s*$").unwrap());
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
@@ -216,6 +224,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     if layout.is_none() {
         display_lines(&mut raw, &mut keep, &mut why);
     }
+    contents(&raw, &mut keep, &mut why);
     // Consecutive lines left out for one reason are one skipped block.
     for (k, w) in why.iter().enumerate() {
         let Some(w) = *w else { continue };
@@ -264,6 +273,38 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     raw.retain(|_| keep.next().unwrap_or(false));
     out.lines = raw;
     out
+}
+
+/// Marks runs of at least [`CONTENTS_ENTRIES`] kept lines that are
+/// entries of a table of contents (blank lines may stand between them) as
+/// left out.
+fn contents(raw: &[Line], keep: &mut [bool], why: &mut [Option<&'static str>]) {
+    // Cheap first: an entry ends with a page number and holds a run of dots.
+    let entry = |keep: &[bool], k: usize| {
+        let t = raw[k].text.as_bytes();
+        keep[k]
+            && t.last().is_some_and(|b| b.is_ascii_digit() || b"ivxlc".contains(b))
+            && t.windows(4).any(|w| w == b"....")
+            && CONTENTS_LINE.is_match(raw[k].text)
+    };
+    let mut i = 0;
+    while i < raw.len() {
+        if !entry(keep, i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < raw.len() && entry(keep, end) {
+            end += 1;
+        }
+        if end - i >= CONTENTS_ENTRIES {
+            for k in i..end {
+                keep[k] = false;
+                why[k] = Some(CONTENTS);
+            }
+        }
+        i = end;
+    }
 }
 
 /// Marks runs of kept lines that only display an address ([`DISPLAY_LINE`])
@@ -607,6 +648,14 @@ mod tests {
         assert_eq!(kept, [1, 5, 6, 7, 8]);
         assert_eq!(c.skipped, [Skipped { what: DISPLAY.into(), first_line: 3, last_line: 3 }]);
         assert!(c.lines[1].after_display);
+    }
+
+    #[test]
+    fn tables_of_contents_are_left_out() {
+        let text = "Table of Contents\n\n   1. Introduction ........ 2\n      1.1. Purpose ..... 2\n   2. Format .......... iv\n\n1. Introduction\n\nWait.... 3\n";
+        let c = clean(text, None);
+        assert_eq!(c.lines.iter().map(|l| l.no).collect::<Vec<_>>(), [1, 7, 9]);
+        assert_eq!(c.skipped, [Skipped { what: CONTENTS.into(), first_line: 3, last_line: 5 }]);
     }
 
     #[test]
