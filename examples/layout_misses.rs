@@ -2,12 +2,13 @@
 //! paragraphs that `editions` does not read right (the rule of
 //! `tests/layouts.rs`) and what `editions` made of their lines, then the
 //! reader's skipped blocks that `editions` does not skip and the blocks
-//! `editions` skips that the reader keeps. A miss whose lines hold a list
+//! `editions` skips that the reader keeps; paragraphs read right whose
+//! end line is not the reader's are listed too. A miss whose lines hold a list
 //! item is marked `list`: the list rule decides those.
 //!
 //! `cargo run --example layout_misses [-- NAME.json …]`
 
-use editions::{Edition, parse_file, segment::Options};
+use editions::{parse_file, segment::Options};
 use regex::Regex;
 use serde_json::Value;
 use std::path::Path;
@@ -27,16 +28,6 @@ fn clip(s: &str, n: usize) -> String {
     let head: String = s.chars().take(n / 2).collect();
     let tail: String = s.chars().rev().take(n / 2).collect::<Vec<_>>().into_iter().rev().collect();
     format!("{head} … {tail}")
-}
-
-/// The last source line each paragraph of `e` can reach: the line before
-/// the next paragraph, heading or skipped block starts.
-fn reach(e: &Edition, lines: usize) -> Vec<usize> {
-    let mut starts: Vec<usize> = e.paragraphs.iter().map(|p| p.line).collect();
-    starts.extend(e.headings.iter().map(|h| h.line));
-    starts.extend(e.skipped.iter().map(|k| k.first_line));
-    starts.sort_unstable();
-    e.paragraphs.iter().map(|p| starts.iter().find(|&&s| s > p.line).map_or(lines, |s| s - 1)).collect()
 }
 
 fn main() {
@@ -64,10 +55,10 @@ fn main() {
                 continue;
             }
         };
-        let ends = reach(&e, src.len());
         let paragraphs = want["paragraphs"].as_array().unwrap();
         let mut misses = Vec::new();
         let mut lists = 0;
+        let mut ends_off = Vec::new();
         for p in paragraphs {
             let line = p["line"].as_u64().unwrap() as usize;
             let end = p["end_line"].as_u64().unwrap() as usize;
@@ -79,14 +70,19 @@ fn main() {
                 g.line == line && t.starts_with(&first) && t.ends_with(last)
             });
             if right {
+                // Read right: does it also end on the reader's line?
+                if !e.paragraphs.iter().any(|g| g.line == line && g.end_line == end) {
+                    let got = e.paragraphs.iter().find(|g| g.line == line).map_or(0, |g| g.end_line);
+                    ends_off.push(format!("  ends {got}, the reader's {line}-{end}"));
+                }
                 continue;
             }
             let list = src[line - 1..end.min(src.len())].iter().any(|l| list_item.is_match(l));
             lists += usize::from(list);
             let mut made = Vec::new();
-            for (g, &g_end) in e.paragraphs.iter().zip(&ends) {
-                if g.line <= end && g_end >= line {
-                    made.push(format!("  ¶ {}-{} [{}] {}", g.line, g_end, g.label, clip(&g.text, 110)));
+            for g in &e.paragraphs {
+                if g.line <= end && g.end_line >= line {
+                    made.push(format!("  ¶ {}-{} [{}] {}", g.line, g.end_line, g.label, clip(&g.text, 110)));
                 }
             }
             for h in e.headings.iter().filter(|h| (line..=end).contains(&h.line)) {
@@ -112,6 +108,12 @@ fn main() {
         println!("== {name}: {right} of {} read right; {} misses ({lists} list)", paragraphs.len(), misses.len());
         for m in &misses {
             println!("{m}");
+        }
+        if !ends_off.is_empty() {
+            println!("read right but ending elsewhere: {}", ends_off.len());
+            for m in &ends_off {
+                println!("{m}");
+            }
         }
         // Paragraphs of editions that start where no paragraph of the reader does.
         let starts: Vec<usize> = paragraphs.iter().map(|p| p["line"].as_u64().unwrap() as usize).collect();

@@ -84,6 +84,9 @@ pub struct Paragraph {
     pub footnotes: Vec<Footnote>,
     /// The 1-based line of the source where the paragraph starts.
     pub line: usize,
+    /// The 1-based line of the source where it ends: its last line of
+    /// text. Skipped blocks (a page break, a figure) may lie between.
+    pub end_line: usize,
 }
 
 impl Paragraph {

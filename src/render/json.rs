@@ -13,16 +13,18 @@
 //!   "headings": [ { "level": 1, "number": "II" | null, "text": "II. Recent developments …", "line": 53 } ],
 //!   "paragraphs": [ { "label": "7", "number": "7" | null, "headings": ["II. …", "Overview …"],
 //!                     "text": "…", "sentences": ["…"], "footnotes": [ { "mark": "1", "text": "…" } ],
-//!                     "line": 142 } ],
+//!                     "line": 142, "end_line": 149 } ],
 //!   "warnings": ["…"],
 //!   "skipped": [ { "what": "page furniture" | "masthead" | "figure" | "signature" | "links" | "front matter"
 //!                  | "markup" | "display line" | "table of contents",
 //!                  "lines": [41, 44] } ] }
 //! ```
 //!
-//! `skipped` lists the blocks of the source left out of the text, with
-//! their first and last lines: with the paragraphs, headings, footnotes and
-//! metadata they account for every line.
+//! A paragraph's `line` and `end_line` are the first and last lines of the
+//! source holding its text; a skipped block (a page break, a figure) may
+//! lie between them. `skipped` lists the blocks of the source left out of
+//! the text, with their first and last lines: with the paragraphs' ranges,
+//! headings, footnotes and metadata they account for every line.
 //!
 //! Labels are strings, unique in an edition. Fields may be added in a later
 //! version of the same schema; none will be removed or change meaning.
@@ -79,6 +81,7 @@ struct ParagraphJson<'a> {
     sentences: Vec<&'a str>,
     footnotes: Vec<FootnoteJson<'a>>,
     line: usize,
+    end_line: usize,
 }
 
 #[derive(Serialize)]
@@ -119,6 +122,7 @@ impl<'a> EditionJson<'a> {
                     sentences: p.sentences(),
                     footnotes: p.footnotes.iter().map(footnote).collect(),
                     line: p.line,
+                    end_line: p.end_line,
                 })
                 .collect(),
             warnings: &edition.warnings,

@@ -380,6 +380,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             let p = draft.paragraphs.last_mut().expect("a paragraph to attach to");
             p.text.push('\n');
             p.text.push_str(&text);
+            p.end_line = block[block.len() - 1].line_no();
             continue;
         }
         draft.paragraphs.push(DraftParagraph {
@@ -389,6 +390,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             headings: stack.clone(),
             text,
             line: first.line_no(),
+            end_line: block[block.len() - 1].line_no(),
         });
         can_attach = true;
     }

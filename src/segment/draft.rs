@@ -18,6 +18,8 @@ pub struct DraftParagraph {
     pub text: String,
     /// 1-based source line where it starts.
     pub line: usize,
+    /// 1-based source line where it ends (its last line of text).
+    pub end_line: usize,
 }
 
 /// An edition's structure as a layout segmenter found it.

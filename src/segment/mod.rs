@@ -171,6 +171,7 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             text,
             footnotes,
             line: draft_para.line,
+            end_line: draft_para.end_line.max(draft_para.line),
         });
     }
 

@@ -160,6 +160,7 @@ impl<'a> State<'a> {
             headings: self.stack.clone(),
             text,
             line: line.line_no(),
+            end_line: line.line_no(),
             ..Default::default()
         });
     }
@@ -457,6 +458,7 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
                     headings: s.stack.clone(),
                     text,
                     line: line.line_no(),
+                    end_line: line.line_no(),
                     ..Default::default()
                 });
             }
@@ -562,6 +564,7 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
                     s.close();
                     s.unnumbered(line);
                 } else if let Some(p) = s.para.as_mut() {
+                    p.end_line = line.line_no();
                     if is_list_item(t) {
                         p.text.push('\n');
                         p.text.push_str(t);

@@ -242,6 +242,9 @@ struct ParagraphIn {
     text: String,
     footnotes: Vec<FootnoteIn>,
     line: usize,
+    /// Records written before paragraphs had an end line have none.
+    #[serde(default)]
+    end_line: usize,
 }
 
 #[derive(Deserialize)]
@@ -375,6 +378,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Record> {
                 text: p.text,
                 footnotes: p.footnotes.into_iter().map(|f| Footnote { mark: f.mark, text: f.text }).collect(),
                 line: p.line,
+                end_line: p.end_line.max(p.line),
             }
         })
         .collect();
