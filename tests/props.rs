@@ -1,5 +1,7 @@
 //! Property tests: the reader, the segmenter and the commitment detector
 //! never panic, whatever the bytes, and every paragraph gets a unique label;
+//! in mixtures of the plain-text layouts every non-blank line is accounted
+//! for (a paragraph's range, a heading, a skipped block, the title);
 //! word diffs of long paragraphs of a few words finish and rebuild both texts.
 
 use editions::{read, segment};
@@ -292,5 +294,164 @@ proptest! {
             let labels: HashSet<&str> = e.paragraphs.iter().map(|p| p.label.as_str()).collect();
             prop_assert_eq!(labels.len(), e.paragraphs.len());
         }
+    }
+}
+
+/// A block of one of the layouts the segmenter reads: its lines.
+fn layout_block() -> impl Strategy<Value = Vec<String>> {
+    let words = prop::sample::select(vec![
+        "the",
+        "Licensor",
+        "shall",
+        "grant",
+        "You",
+        "a",
+        "licence",
+        "to",
+        "use",
+        "Work",
+        "under",
+        "terms",
+        "of",
+        "this",
+        "document",
+        "and",
+        "each",
+        "Contributor",
+        "may",
+        "not",
+    ]);
+    let sentence = prop::collection::vec(words, 3..14).prop_map(|w| {
+        let mut s = w.join(" ");
+        s[..1].make_ascii_uppercase();
+        s + "."
+    });
+    let title = prop::collection::vec(prop::sample::select(vec!["Scope", "Grant", "Terms", "Notices", "Use"]), 1..4)
+        .prop_map(|w| w.join(" "));
+    prop_oneof![
+        // A prose paragraph, wrapped.
+        prop::collection::vec(sentence.clone(), 1..6).prop_map(|s| wrap(&s.join(" "), 70)),
+        // One paragraph per line.
+        prop::collection::vec(sentence.clone(), 4..9).prop_map(|s| vec![s.join(" ")]),
+        title.clone().prop_map(|t| vec![format!("## {t}")]),
+        title.clone().prop_map(|t| vec![t.clone(), "=".repeat(t.len())]),
+        title.clone().prop_map(|t| vec![t.clone(), "-".repeat(t.len())]),
+        title.clone().prop_map(|t| vec![t.to_uppercase()]),
+        (1..20u32, title.clone()).prop_map(|(n, t)| vec![format!("{n}. {t}")]),
+        (1..20u32, sentence.clone()).prop_map(|(n, s)| vec![format!("{n}) {s}")]),
+        (1..20u32, 1..9u32, sentence.clone()).prop_map(|(a, b, s)| wrap(&format!("{a}.{b} {s}"), 70)),
+        prop::collection::vec(sentence.clone(), 1..4).prop_map(|s| s
+            .iter()
+            .zip('a'..)
+            .map(|(s, c)| format!("({c}) {s}"))
+            .collect()),
+        prop::collection::vec(sentence.clone(), 1..4).prop_map(|s| s.iter().map(|s| format!("- {s}")).collect()),
+        Just(vec![
+            "```".to_string(),
+            "let x = 1;".to_string(),
+            String::new(),
+            "x += 1;".to_string(),
+            "```".to_string()
+        ]),
+        Just(vec!["| a | b |".to_string(), "|---|---|".to_string(), "| 1 | 2 |".to_string()]),
+        (2..40u32).prop_map(|p| vec![
+            format!("Crockford                    Informational                    [Page {p}]"),
+            "\x0C".to_string(),
+            "RFC 4627                          JSON                          July 2006".to_string(),
+        ]),
+        Just(vec![
+            "   1. Introduction ......... 2".to_string(),
+            "   2. Scope ........ 3".to_string(),
+            "   3. Terms ....... 4".to_string()
+        ]),
+        Just(vec!["    https://example.org/LICENSE-2.0".to_string()]),
+        Just(vec!["Copyright (c) 2011 Example Foundation".to_string()]),
+        Just(vec![".. _s1.2:".to_string()]),
+    ]
+}
+
+/// `text` wrapped at `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for w in text.split(' ') {
+        let last = lines.last_mut().unwrap();
+        if !last.is_empty() && last.len() + 1 + w.len() > width {
+            lines.push(w.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(w);
+        }
+    }
+    lines
+}
+
+/// The non-blank lines of `text` that no paragraph's range, heading (with
+/// its underline or overline), skipped block or the title accounts for.
+fn lost_lines(text: &str) -> Vec<(usize, String)> {
+    let source = read::decode(Path::new("p.txt"), text.as_bytes()).unwrap();
+    let e = segment::segment(&source, &segment::Options::default());
+    let lines: Vec<&str> = text.split('\n').collect();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = words(e.meta.title.as_deref().unwrap_or(""));
+    let is_rule = |t: &str| {
+        t.len() >= 3 && t.chars().all(|c| c == t.chars().next().unwrap()) && !t.starts_with(char::is_alphanumeric)
+    };
+    let mut lost = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let n = i + 1;
+        let t = l.trim_matches(|c: char| c.is_whitespace() || c == '\x0C');
+        if t.is_empty() {
+            continue;
+        }
+        let in_paragraph = e.paragraphs.iter().any(|p| p.line <= n && n <= p.end_line);
+        // A heading has no end line: a line it took into its text (a
+        // wrapped title) comes after its first, before the next paragraph
+        // or heading, and its words are the heading's.
+        let next = |line: usize| {
+            let starts = e.paragraphs.iter().map(|p| p.line).chain(e.headings.iter().map(|h| h.line));
+            starts.filter(|&s| s > line).min().unwrap_or(usize::MAX)
+        };
+        let heading = e.headings.iter().any(|h| {
+            h.line == n
+                || is_rule(t) && h.line.abs_diff(n) == 1
+                || h.line < n && n < next(h.line) && words(&h.text).contains(&words(t))
+        });
+        let skipped = e.skipped.iter().any(|k| k.first_line <= n && n <= k.last_line);
+        // The title comes first, after copyright lines only.
+        let titled = e.headings.iter().all(|h| n < h.line)
+            && e.paragraphs.iter().filter(|p| p.line < n).all(|p| p.text.starts_with("Copyright"))
+            && !title.is_empty()
+            && title.contains(&words(t));
+        if !(in_paragraph || heading || skipped || titled) {
+            lost.push((n, l.to_string()));
+        }
+    }
+    lost
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Mixtures of the layouts never panic, and every non-blank line is
+    /// accounted for: in a paragraph's line range, a heading, a skipped
+    /// block or the title.
+    #[test]
+    fn every_line_of_mixed_layouts_is_accounted_for(
+        blocks in prop::collection::vec(layout_block(), 1..14),
+        gaps in prop::collection::vec(any::<bool>(), 14),
+    ) {
+        let mut text = String::new();
+        for (b, gap) in blocks.iter().zip(&gaps) {
+            if !text.is_empty() {
+                text.push_str(if *gap { "\n\n" } else { "\n" });
+            }
+            text.push_str(&b.join("\n"));
+        }
+        text.push('\n');
+        check(text.as_bytes());
+        let lost = lost_lines(&text);
+        prop_assert!(lost.is_empty(), "lost {:?} of\n{}", lost, text);
     }
 }

@@ -140,24 +140,25 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
             split.push(block);
             block = rest;
         }
-        match underlined(&block) {
-            Some((_, _, n)) if block.len() > n => {
-                split.push(block[..n].to_vec());
-                split.push(block[n..].to_vec());
-            }
-            _ => split.push(block),
+        // Titles in a row with no blank line between: each its own block.
+        while let Some((_, _, n)) = underlined(&block).filter(|&(_, _, n)| block.len() > n) {
+            let rest = block.split_off(n);
+            split.push(block);
+            block = rest;
         }
+        split.push(block);
     }
     split
 }
 
-/// `=====`, `-----`, `~~~~~`: a line of one punctuation character, at
-/// least three long, as reStructuredText and Markdown (setext) underline
-/// or overline a title.
+/// `=====`, `-----`, `~~~~~`: a line of one punctuation character (not a
+/// backtick), at least three long, as reStructuredText and Markdown
+/// (setext) underline or overline a title.
 fn rule_char(t: &str) -> Option<char> {
     let t = t.trim_end();
     let c = t.chars().next()?;
-    (t.len() >= 3 && "=-~^\"'`#*+:._".contains(c) && t.chars().all(|x| x == c)).then_some(c)
+    // A run of backticks is a code fence (```), which underlines nothing.
+    (t.len() >= 3 && "=-~^\"'#*+:._".contains(c) && t.chars().all(|x| x == c)).then_some(c)
 }
 
 /// A title and its underline (and overline) at the start of `block`: the
