@@ -475,6 +475,70 @@ impl Reader<'_> {
         contains(&t[start..i], &self.lex.hedges).is_some()
     }
 
+    /// Whether the sentence is printed in capitals (most of its letters).
+    fn shouted(&self) -> bool {
+        let (mut upper, mut lower) = (0, 0);
+        for t in self.tokens.iter().filter(|t| t.is_word()) {
+            for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+            }
+        }
+        upper > 3 * lower && upper >= 20
+    }
+
+    /// Whether the modal ending at `i` is followed by `be` and a past
+    /// participle that binds someone (`should be documented`), not one of
+    /// remark (`must be noted`, `should be stressed`).
+    fn bound_passive(&self, i: usize) -> bool {
+        if !self.passive_after(i) {
+            return false;
+        }
+        let (be, _) = self.verb_after(i);
+        let (next, _) = be.map_or((None, false), |b| self.verb_after(b + 1));
+        next.is_some_and(|k| {
+            !matches!(
+                self.tokens[k].lower.as_ref(),
+                "noted"
+                    | "stressed"
+                    | "emphasized"
+                    | "emphasised"
+                    | "recalled"
+                    | "remembered"
+                    | "said"
+                    | "borne"
+                    | "pointed"
+                    | "recognized"
+                    | "recognised"
+                    | "acknowledged"
+                    | "underlined"
+                    | "mentioned"
+                    | "added"
+                    | "observed"
+                    | "understood"
+                    | "to"
+            )
+        })
+    }
+
+    /// `In no event shall any Contributor be liable`: a modal before its
+    /// subject (`shall any`, `shall the`, `shall Licensor`) with a verb of
+    /// `[stative-verb]` later in the clause.
+    fn inverted_stative(&self, i: usize) -> bool {
+        let t = &self.tokens;
+        let inverted = t.get(i).is_some_and(|w| {
+            matches!(w.lower.as_ref(), "any" | "the" | "a" | "an" | "either" | "neither" | "such")
+                || w.text.starts_with(char::is_uppercase) && w.lower != "i"
+        });
+        inverted
+            && (i..t.len().min(i + 40))
+                .take_while(|&k| !matches!(t[k].text, "." | ";"))
+                .any(|k| t[k].lower == "be" && phrase_at(t, k, &self.lex.stative_verbs, false).is_some())
+    }
+
     /// Whether a verb of `[stative-verb]` follows the modal ending at `i`.
     fn stative_after(&self, i: usize) -> bool {
         let (verb, _) = self.verb_after(i);
@@ -768,6 +832,7 @@ impl Reader<'_> {
             }
             for (j, level) in lex.call_modals.iter().enumerate() {
                 if lists.has(CallModal, j, false)
+                    && !self.context.rules
                     && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
                     && self.tokens[i].text != self.tokens[i].text.to_uppercase()
                     && let Some((subject, negated, own)) = self.modal(i, n, true)
@@ -809,6 +874,28 @@ impl Reader<'_> {
 
     fn rule(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let lower = self.tokens[i].lower.as_ref();
+        // Lower-case `should` binds by rule only in a rule text; elsewhere it
+        // recommends (`[call-modal]`).
+        if lower == "should" && !level.capitals && !self.context.rules {
+            return None;
+        }
+        // `IN NO EVENT SHALL THE AUTHORS BE LIABLE`: capitals in a sentence
+        // printed all in capitals are shouting, not RFC 2119 keywords.
+        if level.capitals && self.shouted() {
+            return None;
+        }
+        let t = &self.tokens;
+        // `Should any Covered Software prove defective, …`: a condition, not a rule.
+        let opens = i == 0 || matches!(t[i - 1].text, "," | ";" | ":" | "(");
+        if lower == "should" && opens && t.get(i + 1).is_some_and(|w| w.lower != "not" && w.lower != "n't") {
+            return None;
+        }
+        // `guidelines denoted by should (or recommended)`: the word named, not used.
+        if i > 0 && matches!(t[i - 1].lower.as_ref(), "by" | "word" | "words" | "keyword" | "keywords")
+            || t.get(i + n).is_some_and(|w| matches!(w.text, "(" | ")" | ","))
+        {
+            return None;
+        }
         // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
         if level.kind == CommitmentType::Obligation
             && self.negation_at(i + n).is_some()
@@ -832,11 +919,18 @@ impl Reader<'_> {
             return None;
         }
         let subject = subject(&self.tokens, i);
-        if self.head(&subject) == Some("it") && verb == Some("be") {
-            // `It must be noted that …` states nothing binding.
+        // `evidence that the validation … should not be relied upon`: a
+        // lower-case `should` inside a clause of content states no rule.
+        let content = subject.start > 0 && matches!(self.tokens[subject.start - 1].lower.as_ref(), "that" | "whether");
+        if lower == "should" && !level.capitals && content && subject.len() > 1 {
             return None;
         }
-        if self.stative_after(i + n) {
+        if self.head(&subject) == Some("it") && verb == Some("be") && !self.bound_passive(i + n) {
+            // `It must be noted that …` states nothing binding; `It should be
+            // documented whether …` binds whoever writes it.
+            return None;
+        }
+        if self.stative_after(i + n) || self.inverted_stative(i + n) {
             // `This License shall survive`, `SHALL take precedence`, `shall mean`.
             return None;
         }
@@ -868,7 +962,8 @@ impl Reader<'_> {
         let first_person = own.is_some() && !level.capitals && !self.context.rules
             || self.head(&subject).is_some_and(|h| matches!(h, "we" | "i")) && !level.capitals;
         let kind = if first_person {
-            if self.discourse_after(i + n) {
+            // `I should be grateful if …`: courtesy, not conduct.
+            if self.discourse_after(i + n) || verb == Some("be") && !self.passive_after(i + n) {
                 return None;
             }
             CommitmentType::Pledge
@@ -982,6 +1077,19 @@ fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
         at,
         priority: 1,
     }
+}
+
+/// Whether a list item is a heading (`5. Submission of Contributions.`,
+/// `6. Trademarks.`): a few words, each long one capitalised. A heading
+/// closes a list rather than taking its lead-in's force.
+pub(super) fn heading_like(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+            letters.chars().count() < 4 || letters.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// The commitment of one sentence, if it holds one.

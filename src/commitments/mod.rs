@@ -179,6 +179,10 @@ impl Detector {
                 None
             };
             let found = match (found, item, &*stem) {
+                (None, Some(marker), Some(_)) if detect::heading_like(&sentence[marker.end()..]) => {
+                    *stem = None;
+                    None
+                }
                 (None, Some(marker), Some(stem)) => Some(inherit(stem, &sentence[marker.end()..])),
                 (found, None, _) if sentence.trim_end().ends_with(':') => {
                     *stem = found.clone().filter(|f| f.kind != CommitmentType::Reported);
@@ -364,15 +368,15 @@ impl Detector {
 }
 
 /// Whether a text reads as rules (a standard, a licence, a rule book):
-/// a text with the RFC 2119 capitals, `shall`, `you must` or a licence's
-/// parties twice, or where one sentence in eight has `must`, `should` or
-/// `may not` and the speaker rarely says `we` or `I`.
+/// a text with the RFC 2119 capitals, `you must` or a licence's parties
+/// twice, or where one sentence in eight has `must`, `should` or `may not`
+/// (or `shall` twice) and the speaker rarely says `we` or `I` (`we shall
+/// pay any price` is a speech).
 pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     const MARKERS: &[&str] = &[
         "MUST",
         "SHALL",
         "REQUIRED",
-        " shall ",
         "You must",
         "you must",
         "You may ",
@@ -383,17 +387,20 @@ pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     ];
     const MODALS: &[&str] = &[" must ", " should ", " may not ", " must not ", " should not "];
     const SPEAKERS: &[&str] = &[" we ", "We ", " I ", " our ", "Our "];
-    let (mut markers, mut modals, mut speakers, mut sentences) = (0, 0, 0, 0);
+    let (mut markers, mut shall, mut modals, mut speakers, mut sentences) = (0, 0, 0, 0, 0);
     for text in texts {
         markers += MARKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
         if markers >= 2 {
             return true;
         }
+        shall += text.matches(" shall ").count();
         modals += MODALS.iter().map(|m| text.matches(m).count()).sum::<usize>();
         speakers += SPEAKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
         sentences += text.matches(". ").count() + 1;
     }
-    modals * 8 >= sentences && speakers * 4 < modals.max(1) * 3 && modals >= 2
+    let few_speakers = |binding: usize| speakers * 4 < binding.max(1) * 3;
+    markers + shall >= 2 && few_speakers(markers + shall)
+        || modals * 8 >= sentences && few_speakers(modals) && modals >= 2
 }
 
 impl Default for Detector {
