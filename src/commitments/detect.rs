@@ -20,6 +20,7 @@
 mod shape;
 
 pub(super) use shape::GOALS as GOAL_WORDS;
+pub(super) use shape::TARGETS as TARGET_WORDS;
 
 use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Scratch, Token, tokenize};
@@ -284,6 +285,66 @@ pub struct Context<'a> {
     /// The sentence is part of a rule text (a standard, a licence, a rule
     /// book): a bare imperative opening it is an order.
     pub rules: bool,
+    /// The sentence is part of a report about others (a news article):
+    /// what a named organisation will do is its commitment, reported.
+    pub news: bool,
+}
+
+/// What kind of text a document is, read once for the whole of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Genre {
+    /// A rule text: a standard, a licence, a rule book.
+    pub rules: bool,
+    /// A report about others: a news article, a press release in the third person.
+    pub news: bool,
+}
+
+/// Verbs that report what a named party said or did (`Apple today announced`).
+pub(super) const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "noted",
+    "revealed",
+    "reveals",
+    "told",
+    "stated",
+    "claims",
+    "claimed",
+    "added",
+    "promised",
+    "pledged",
+    "unveiled",
+];
+
+/// How often `text` reports a third party's words: a reporting verb after
+/// a name (`Unilever said`, `Apple today announced`) or `he`, `she`,
+/// `it`, `they`, and `according to`. A name of `[self]` (`the Committee
+/// noted`) is the document's own voice and does not count.
+pub(super) fn reports_in(text: &str, lex: &Lexicon) -> usize {
+    let mut hits = text.matches("according to").count();
+    for verb in REPORTING {
+        for (at, _) in text.match_indices(verb) {
+            let after = text[at + verb.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) || !text[..at].ends_with(' ') {
+                continue;
+            }
+            let mut words = text[..at].split_whitespace().rev();
+            // `Apple today announced`, `Microsoft has promised`
+            let mut word = words.next().unwrap_or("");
+            if matches!(word, "today" | "also" | "has" | "have" | "had" | "then" | "recently" | "now" | "yesterday") {
+                word = words.next().unwrap_or("");
+            }
+            let name = word.starts_with(char::is_uppercase) && !matches!(word, "I" | "We");
+            let pronoun = matches!(word, "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They");
+            let own = lex.self_actors.ending(&word.to_lowercase()).next().is_some();
+            if (name || pronoun) && !own {
+                hits += 1;
+            }
+        }
+    }
+    hits
 }
 
 /// The first words of every trigger phrase (lower case), each with the
@@ -996,10 +1057,79 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the subject `range` is a name (`Apple`, `the IKEA business`):
+    /// its head printed with a capital, and not a forecast's subject.
+    pub(super) fn named(&self, range: &std::ops::Range<usize>) -> bool {
+        let head = range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word());
+        head.is_some_and(|t| t.text.starts_with(char::is_uppercase) && t.lower != "i" && t.lower != "we")
+            && !self.is_forecast_subject(range)
+            && !self.is_inanimate(range)
+    }
+
+    /// Whether the subject `range` can act and is no forecast's subject:
+    /// `Apple`, `the government`, not `inflation`, `it` or `this License`.
+    pub(super) fn acts(&self, range: &std::ops::Range<usize>) -> bool {
+        !range.is_empty()
+            && self.can_act(range)
+            && !self.is_forecast_subject(range)
+            && !matches!(self.head(range), Some("i" | "we" | "you"))
+    }
+
+    /// In a report about others, `Apple will remain at 100 percent …`,
+    /// `Apple says it will provide …`: the named party's commitment, reported.
+    fn reported_will(&self, i: usize, n: usize) -> Option<Candidate> {
+        if !self.context.news || self.hedged_before(i) {
+            return None;
+        }
+        let t = &self.tokens;
+        let mut subject = subject(t, i);
+        let reporting = |k: usize| REPORTING.contains(&t[k].lower.as_ref());
+        // `Unilever Plc said it will`: the subject is what follows the report.
+        if let Some(k) = subject.clone().rev().find(|&k| reporting(k)) {
+            subject = k + 1..subject.end;
+        }
+        let said_it = subject.len() == 1
+            && matches!(t[subject.start].lower.as_ref(), "it" | "they" | "he" | "she")
+            && subject.start > 0
+            && (reporting(subject.start - 1)
+                || t[subject.start - 1].lower == "that" && subject.start > 1 && reporting(subject.start - 2));
+        if !(said_it || self.acts(&subject)) {
+            return None;
+        }
+        Some(reported(self.trigger(i..i + n), self.actor(subject), i))
+    }
+
+    /// Whether token `i` stands inside quotation marks.
+    fn quoted(&self, i: usize) -> bool {
+        let mut open = false;
+        for t in &self.tokens[..i] {
+            match t.text {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+        open
+    }
+
+    /// Whether the text before the sentence names an institution of
+    /// `[self]` (not `I` or `we`): then a name as a subject is someone else.
+    pub(super) fn institution_before(&self) -> bool {
+        let tokens = tokenize(self.context.before);
+        (0..tokens.len()).any(|k| {
+            phrase_at(&tokens, k, &self.lex.self_actors, false).is_some()
+                && !matches!(tokens[k].lower.as_ref(), "i" | "we")
+        })
+    }
+
     fn pledge(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let modal = n == 1 && matches!(self.tokens[i].lower.as_ref(), "will" | "shall");
         let (actor, negated, own) = if modal {
-            self.modal(i, n, false)?
+            match self.modal(i, n, false) {
+                Some(found) => found,
+                None => return self.reported_will(i, n),
+            }
         } else {
             let subject = subject(&self.tokens, i);
             // `an economy which it expects to improve`: the relative pronoun is
@@ -1018,7 +1148,15 @@ impl Reader<'_> {
             }
         };
         let trigger = self.trigger(i..i + n);
-        if !own && !modal {
+        // `IKEA is committed to …` on IKEA's own pages: the author, by name;
+        // in a report about others, or where an institution of `[self]`
+        // speaks, another party.
+        let author =
+            !modal && !self.context.news && !self.context.rules && self.named(&actor) && !self.institution_before();
+        if !own && !modal && !author {
+            return Some(reported(trigger, self.actor(actor), i));
+        }
+        if modal && !own && self.context.news && self.acts(&actor) {
             return Some(reported(trigger, self.actor(actor), i));
         }
         if modal && own && self.discourse_after(i + n) {
@@ -1114,7 +1252,8 @@ pub fn detect_in(
     let reader = Reader { lex, starts, sentence, tokens: scratch.tokens(sentence, &lowered), context };
     let mut candidates = reader.candidates();
     for c in &mut candidates {
-        if c.priority > 1 && reader.in_report_frame(c.at) {
+        // In a report about others, the words it quotes are reported.
+        if c.priority > 1 && (reader.in_report_frame(c.at) || context.news && reader.quoted(c.at)) {
             c.found.kind = CommitmentType::Reported;
             c.found.level.clear();
             c.found.strength = 0;
@@ -1164,7 +1303,7 @@ mod tests {
     }
 
     fn kind(sentence: &str, before: &str) -> Option<CommitmentType> {
-        detect_sentence(sentence, &Lexicon::english(), Context { before, rules: false }).map(|f| f.kind)
+        detect_sentence(sentence, &Lexicon::english(), Context { before, ..Context::default() }).map(|f| f.kind)
     }
 
     #[test]
