@@ -370,6 +370,10 @@ impl Detector {
     }
 }
 
+/// How much of a document is read to tell a rule text: its opening
+/// (a long speech need not be read to its end to count its `we`).
+const RULES_READ: usize = 64 * 1024;
+
 /// How much of a document is read to tell a report about others: a news
 /// article shows its reporting verbs early.
 const NEWS_READ: usize = 64 * 1024;
@@ -406,7 +410,7 @@ impl Detector {
 /// a text with the RFC 2119 capitals, `you must` or a licence's parties
 /// twice, or where one sentence in eight has `must`, `should` or `may not`
 /// (or `shall` twice) and the speaker rarely says `we` or `I` (`we shall
-/// pay any price` is a speech).
+/// pay any price` is a speech); read in its first 64 KiB.
 pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     const MARKERS: &[&str] = &[
         "MUST",
@@ -422,8 +426,13 @@ pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     ];
     const MODALS: &[&str] = &[" must ", " should ", " may not ", " must not ", " should not "];
     const SPEAKERS: &[&str] = &[" we ", "We ", " I ", " our ", "Our "];
-    let (mut markers, mut shall, mut modals, mut speakers, mut sentences) = (0, 0, 0, 0, 0);
+    let (mut markers, mut shall, mut modals, mut speakers, mut sentences, mut read) = (0, 0, 0, 0, 0, 0);
     for text in texts {
+        // The opening tells: a long document is not read to its end.
+        if read > RULES_READ {
+            break;
+        }
+        read += text.len();
         markers += MARKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
         if markers >= 2 {
             return true;

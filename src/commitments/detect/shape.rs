@@ -182,17 +182,15 @@ impl Reader<'_> {
                 out.extend(self.goal(i));
             }
             for level in &lex.conduct {
+                let Some(n) = phrase_at(&self.tokens, i, &level.own, false) else {
+                    continue;
+                };
                 let subject = subject(&self.tokens, i);
-                if self.context.news
-                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
-                    && self.speaks_for_self(subject.clone()).is_none()
-                    && self.acts(&subject)
-                {
+                if self.context.news && self.speaks_for_self(subject.clone()).is_none() && self.acts(&subject) {
                     // `Google wants to run …` in a report about others.
                     out.push(super::reported(self.trigger(i..i + n), self.actor(subject.clone()), i));
                 }
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
-                    && let Some(actor) = self.speaks_for_self(subject)
+                if let Some(actor) = self.speaks_for_self(subject)
                     && !self.hedged_before(i)
                     && !self.thinks(i + n)
                 {
@@ -495,7 +493,7 @@ impl Reader<'_> {
         let t = &self.tokens;
         // Where an institution of `[self]` speaks (a central bank, the UN),
         // `Turning to the economic analysis, …` opens a discussion.
-        if self.context.rules || self.context.news || self.institution_before() {
+        if self.context.rules || self.context.news {
             return None;
         }
         let verb = t.get(open)?;
@@ -515,7 +513,7 @@ impl Reader<'_> {
                     || w[1].text.starts_with(char::is_uppercase))
         });
         let stop = t.last().is_some_and(|w| w.text == ".");
-        if clause || !(stop || self.names_target()) {
+        if clause || !(stop || self.names_target()) || self.institution_before() {
             return None;
         }
         let mut c = self.candidate(CommitmentType::Pledge, None, open..open + 1, 4, 3);
@@ -529,7 +527,15 @@ impl Reader<'_> {
     /// zero, carbon neutral or negative, by a year to come) states one.
     fn target(&self) -> Option<Candidate> {
         let t = &self.tokens;
-        if self.context.rules || self.context.news || self.finite_verb() {
+        if self.context.rules || self.context.news {
+            return None;
+        }
+        // The target opens the sentence: `42% …`, `Net zero by 2040`.
+        let open = self.opening();
+        let first = t.get(open)?;
+        if !(first.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(first.lower.as_ref(), "net" | "net-zero" | "carbon"))
+        {
             return None;
         }
         let change = t.iter().position(|w| {
@@ -542,15 +548,15 @@ impl Reader<'_> {
                 ("net", "zero") | ("net-zero", _) | ("carbon", "neutral" | "negative")
             )
         });
-        // The target opens the sentence: `42% …`, `Net zero by 2040`.
-        let open = self.opening();
-        let first = t.get(open)?;
         let opens = first.text.starts_with(|c: char| c.is_ascii_digit()) || goal == Some(open);
         let at = match (change, goal) {
             (Some(at), _) if percent && opens => at,
             (_, Some(at)) if self.names_target() && opens => at,
             _ => return None,
         };
+        if self.finite_verb() {
+            return None;
+        }
         let mut c = self.candidate(CommitmentType::Pledge, None, at..at + 1, 4, 3);
         c.found.level = "will".to_string();
         Some(c)
