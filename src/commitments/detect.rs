@@ -952,9 +952,7 @@ impl Reader<'_> {
             return None;
         }
         // `guidelines denoted by should (or recommended)`: the word named, not used.
-        if i > 0 && matches!(t[i - 1].lower.as_ref(), "by" | "word" | "words" | "keyword" | "keywords")
-            || t.get(i + n).is_some_and(|w| matches!(w.text, "(" | ")" | ","))
-        {
+        if i > 0 && matches!(t[i - 1].lower.as_ref(), "by" | "word" | "words" | "keyword" | "keywords") {
             return None;
         }
         // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
@@ -982,7 +980,8 @@ impl Reader<'_> {
         let subject = subject(&self.tokens, i);
         // `evidence that the validation … should not be relied upon`: a
         // lower-case `should` inside a clause of content states no rule.
-        let content = subject.start > 0 && matches!(self.tokens[subject.start - 1].lower.as_ref(), "that" | "whether");
+        let content = subject.start > 0
+            && matches!(self.tokens[subject.start - 1].lower.as_ref(), "that" | "whether" | "what" | "how");
         if lower == "should" && !level.capitals && content && subject.len() > 1 {
             return None;
         }
@@ -1217,8 +1216,9 @@ fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
     }
 }
 
-/// Whether a list item is a heading (`5. Submission of Contributions.`,
-/// `6. Trademarks.`): a few words, each long one capitalised. A heading
+/// Whether a numbered list item is a heading (`5. Submission of
+/// Contributions.`, `6. Trademarks.`): a few words, each long one
+/// capitalised (a bullet such as `- Root CA Certificates.` stays an item). A heading
 /// closes a list rather than taking its lead-in's force.
 pub(super) fn heading_like(item: &str) -> bool {
     let words: Vec<&str> = item.split_whitespace().collect();

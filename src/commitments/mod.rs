@@ -180,7 +180,10 @@ impl Detector {
                 None
             };
             let found = match (found, item, &*stem) {
-                (None, Some(marker), Some(_)) if detect::heading_like(&sentence[marker.end()..]) => {
+                (None, Some(marker), Some(_))
+                    if marker.as_str().contains(|c: char| c.is_ascii_digit())
+                        && detect::heading_like(&sentence[marker.end()..]) =>
+                {
                     *stem = None;
                     None
                 }
