@@ -669,7 +669,7 @@ fn commits_record_the_commitments() {
     let first = git_ok(store, &["log", "-1", "--format=%B", &format!("{CABF}/v1.3.2")]);
     assert!(
         first.trim_end().ends_with(
-            "\n\nCommitments: 325 commitments (4 pledge, 2 call, 263 obligation, 51 prohibition, 5 reported)"
+            "\n\nCommitments: 324 commitments (3 pledge, 1 call, 261 obligation, 54 prohibition, 5 reported)"
         ),
         "{first}"
     );

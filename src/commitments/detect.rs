@@ -20,6 +20,7 @@
 mod shape;
 
 pub(super) use shape::GOALS as GOAL_WORDS;
+pub(super) use shape::TARGETS as TARGET_WORDS;
 
 use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Scratch, Token, tokenize};
@@ -284,6 +285,66 @@ pub struct Context<'a> {
     /// The sentence is part of a rule text (a standard, a licence, a rule
     /// book): a bare imperative opening it is an order.
     pub rules: bool,
+    /// The sentence is part of a report about others (a news article):
+    /// what a named organisation will do is its commitment, reported.
+    pub news: bool,
+}
+
+/// What kind of text a document is, read once for the whole of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Genre {
+    /// A rule text: a standard, a licence, a rule book.
+    pub rules: bool,
+    /// A report about others: a news article, a press release in the third person.
+    pub news: bool,
+}
+
+/// Verbs that report what a named party said or did (`Apple today announced`).
+pub(super) const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "noted",
+    "revealed",
+    "reveals",
+    "told",
+    "stated",
+    "claims",
+    "claimed",
+    "added",
+    "promised",
+    "pledged",
+    "unveiled",
+];
+
+/// How often `text` reports a third party's words: a reporting verb after
+/// a name (`Unilever said`, `Apple today announced`) or `he`, `she`,
+/// `it`, `they`, and `according to`. A name of `[self]` (`the Committee
+/// noted`) is the document's own voice and does not count.
+pub(super) fn reports_in(text: &str, lex: &Lexicon) -> usize {
+    let mut hits = text.matches("according to").count();
+    for verb in REPORTING {
+        for (at, _) in text.match_indices(verb) {
+            let after = text[at + verb.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) || !text[..at].ends_with(' ') {
+                continue;
+            }
+            let mut words = text[..at].split_whitespace().rev();
+            // `Apple today announced`, `Microsoft has promised`
+            let mut word = words.next().unwrap_or("");
+            if matches!(word, "today" | "also" | "has" | "have" | "had" | "then" | "recently" | "now" | "yesterday") {
+                word = words.next().unwrap_or("");
+            }
+            let name = word.starts_with(char::is_uppercase) && !matches!(word, "I" | "We");
+            let pronoun = matches!(word, "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They");
+            let own = lex.self_actors.ending(&word.to_lowercase()).next().is_some();
+            if (name || pronoun) && !own {
+                hits += 1;
+            }
+        }
+    }
+    hits
 }
 
 /// The first words of every trigger phrase (lower case), each with the
@@ -473,6 +534,70 @@ impl Reader<'_> {
             .find(|&k| t[k].text == ";" || t[k].text == "," && matches!(t[k + 1].lower.as_ref(), "and" | "but"))
             .map_or(0, |k| k + 1);
         contains(&t[start..i], &self.lex.hedges).is_some()
+    }
+
+    /// Whether the sentence is printed in capitals (most of its letters).
+    fn shouted(&self) -> bool {
+        let (mut upper, mut lower) = (0, 0);
+        for t in self.tokens.iter().filter(|t| t.is_word()) {
+            for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+            }
+        }
+        upper > 3 * lower && upper >= 20
+    }
+
+    /// Whether the modal ending at `i` is followed by `be` and a past
+    /// participle that binds someone (`should be documented`), not one of
+    /// remark (`must be noted`, `should be stressed`).
+    fn bound_passive(&self, i: usize) -> bool {
+        if !self.passive_after(i) {
+            return false;
+        }
+        let (be, _) = self.verb_after(i);
+        let (next, _) = be.map_or((None, false), |b| self.verb_after(b + 1));
+        next.is_some_and(|k| {
+            !matches!(
+                self.tokens[k].lower.as_ref(),
+                "noted"
+                    | "stressed"
+                    | "emphasized"
+                    | "emphasised"
+                    | "recalled"
+                    | "remembered"
+                    | "said"
+                    | "borne"
+                    | "pointed"
+                    | "recognized"
+                    | "recognised"
+                    | "acknowledged"
+                    | "underlined"
+                    | "mentioned"
+                    | "added"
+                    | "observed"
+                    | "understood"
+                    | "to"
+            )
+        })
+    }
+
+    /// `In no event shall any Contributor be liable`: a modal before its
+    /// subject (`shall any`, `shall the`, `shall Licensor`) with a verb of
+    /// `[stative-verb]` later in the clause.
+    fn inverted_stative(&self, i: usize) -> bool {
+        let t = &self.tokens;
+        let inverted = t.get(i).is_some_and(|w| {
+            matches!(w.lower.as_ref(), "any" | "the" | "a" | "an" | "either" | "neither" | "such")
+                || w.text.starts_with(char::is_uppercase) && w.lower != "i"
+        });
+        inverted
+            && (i..t.len().min(i + 40))
+                .take_while(|&k| !matches!(t[k].text, "." | ";"))
+                .any(|k| t[k].lower == "be" && phrase_at(t, k, &self.lex.stative_verbs, false).is_some())
     }
 
     /// Whether a verb of `[stative-verb]` follows the modal ending at `i`.
@@ -768,6 +893,7 @@ impl Reader<'_> {
             }
             for (j, level) in lex.call_modals.iter().enumerate() {
                 if lists.has(CallModal, j, false)
+                    && !self.context.rules
                     && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
                     && self.tokens[i].text != self.tokens[i].text.to_uppercase()
                     && let Some((subject, negated, own)) = self.modal(i, n, true)
@@ -809,6 +935,26 @@ impl Reader<'_> {
 
     fn rule(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let lower = self.tokens[i].lower.as_ref();
+        // Lower-case `should` binds by rule only in a rule text; elsewhere it
+        // recommends (`[call-modal]`).
+        if lower == "should" && !level.capitals && !self.context.rules {
+            return None;
+        }
+        // `IN NO EVENT SHALL THE AUTHORS BE LIABLE`: capitals in a sentence
+        // printed all in capitals are shouting, not RFC 2119 keywords.
+        if level.capitals && self.shouted() {
+            return None;
+        }
+        let t = &self.tokens;
+        // `Should any Covered Software prove defective, …`: a condition, not a rule.
+        let opens = i == 0 || matches!(t[i - 1].text, "," | ";" | ":" | "(");
+        if lower == "should" && opens && t.get(i + 1).is_some_and(|w| w.lower != "not" && w.lower != "n't") {
+            return None;
+        }
+        // `guidelines denoted by should (or recommended)`: the word named, not used.
+        if i > 0 && matches!(t[i - 1].lower.as_ref(), "by" | "word" | "words" | "keyword" | "keywords") {
+            return None;
+        }
         // `shall` alone is an obligation; `shall not` a prohibition, matched as the longer phrase.
         if level.kind == CommitmentType::Obligation
             && self.negation_at(i + n).is_some()
@@ -832,11 +978,19 @@ impl Reader<'_> {
             return None;
         }
         let subject = subject(&self.tokens, i);
-        if self.head(&subject) == Some("it") && verb == Some("be") {
-            // `It must be noted that …` states nothing binding.
+        // `evidence that the validation … should not be relied upon`: a
+        // lower-case `should` inside a clause of content states no rule.
+        let content = subject.start > 0
+            && matches!(self.tokens[subject.start - 1].lower.as_ref(), "that" | "whether" | "what" | "how");
+        if lower == "should" && !level.capitals && content && subject.len() > 1 {
             return None;
         }
-        if self.stative_after(i + n) {
+        if self.head(&subject) == Some("it") && verb == Some("be") && !self.bound_passive(i + n) {
+            // `It must be noted that …` states nothing binding; `It should be
+            // documented whether …` binds whoever writes it.
+            return None;
+        }
+        if self.stative_after(i + n) || self.inverted_stative(i + n) {
             // `This License shall survive`, `SHALL take precedence`, `shall mean`.
             return None;
         }
@@ -868,7 +1022,8 @@ impl Reader<'_> {
         let first_person = own.is_some() && !level.capitals && !self.context.rules
             || self.head(&subject).is_some_and(|h| matches!(h, "we" | "i")) && !level.capitals;
         let kind = if first_person {
-            if self.discourse_after(i + n) {
+            // `I should be grateful if …`: courtesy, not conduct.
+            if self.discourse_after(i + n) || verb == Some("be") && !self.passive_after(i + n) {
                 return None;
             }
             CommitmentType::Pledge
@@ -901,10 +1056,79 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the subject `range` is a name (`Apple`, `the IKEA business`):
+    /// its head printed with a capital, and not a forecast's subject.
+    pub(super) fn named(&self, range: &std::ops::Range<usize>) -> bool {
+        let head = range.clone().rev().map(|k| &self.tokens[k]).find(|t| t.is_word());
+        head.is_some_and(|t| t.text.starts_with(char::is_uppercase) && t.lower != "i" && t.lower != "we")
+            && !self.is_forecast_subject(range)
+            && !self.is_inanimate(range)
+    }
+
+    /// Whether the subject `range` can act and is no forecast's subject:
+    /// `Apple`, `the government`, not `inflation`, `it` or `this License`.
+    pub(super) fn acts(&self, range: &std::ops::Range<usize>) -> bool {
+        !range.is_empty()
+            && self.can_act(range)
+            && !self.is_forecast_subject(range)
+            && !matches!(self.head(range), Some("i" | "we" | "you"))
+    }
+
+    /// In a report about others, `Apple will remain at 100 percent …`,
+    /// `Apple says it will provide …`: the named party's commitment, reported.
+    fn reported_will(&self, i: usize, n: usize) -> Option<Candidate> {
+        if !self.context.news || self.hedged_before(i) {
+            return None;
+        }
+        let t = &self.tokens;
+        let mut subject = subject(t, i);
+        let reporting = |k: usize| REPORTING.contains(&t[k].lower.as_ref());
+        // `Unilever Plc said it will`: the subject is what follows the report.
+        if let Some(k) = subject.clone().rev().find(|&k| reporting(k)) {
+            subject = k + 1..subject.end;
+        }
+        let said_it = subject.len() == 1
+            && matches!(t[subject.start].lower.as_ref(), "it" | "they" | "he" | "she")
+            && subject.start > 0
+            && (reporting(subject.start - 1)
+                || t[subject.start - 1].lower == "that" && subject.start > 1 && reporting(subject.start - 2));
+        if !(said_it || self.acts(&subject)) {
+            return None;
+        }
+        Some(reported(self.trigger(i..i + n), self.actor(subject), i))
+    }
+
+    /// Whether token `i` stands inside quotation marks.
+    fn quoted(&self, i: usize) -> bool {
+        let mut open = false;
+        for t in &self.tokens[..i] {
+            match t.text {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+        open
+    }
+
+    /// Whether the text before the sentence names an institution of
+    /// `[self]` (not `I` or `we`): then a name as a subject is someone else.
+    pub(super) fn institution_before(&self) -> bool {
+        let tokens = tokenize(self.context.before);
+        (0..tokens.len()).any(|k| {
+            phrase_at(&tokens, k, &self.lex.self_actors, false).is_some()
+                && !matches!(tokens[k].lower.as_ref(), "i" | "we")
+        })
+    }
+
     fn pledge(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let modal = n == 1 && matches!(self.tokens[i].lower.as_ref(), "will" | "shall");
         let (actor, negated, own) = if modal {
-            self.modal(i, n, false)?
+            match self.modal(i, n, false) {
+                Some(found) => found,
+                None => return self.reported_will(i, n),
+            }
         } else {
             let subject = subject(&self.tokens, i);
             // `an economy which it expects to improve`: the relative pronoun is
@@ -923,7 +1147,15 @@ impl Reader<'_> {
             }
         };
         let trigger = self.trigger(i..i + n);
-        if !own && !modal {
+        // `IKEA is committed to …` on IKEA's own pages: the author, by name;
+        // in a report about others, or where an institution of `[self]`
+        // speaks, another party.
+        let author =
+            !modal && !self.context.news && !self.context.rules && self.named(&actor) && !self.institution_before();
+        if !own && !modal && !author {
+            return Some(reported(trigger, self.actor(actor), i));
+        }
+        if modal && !own && self.context.news && self.acts(&actor) {
             return Some(reported(trigger, self.actor(actor), i));
         }
         if modal && own && self.discourse_after(i + n) {
@@ -984,6 +1216,20 @@ fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
     }
 }
 
+/// Whether a numbered list item is a heading (`5. Submission of
+/// Contributions.`, `6. Trademarks.`): a few words, each long one
+/// capitalised (a bullet such as `- Root CA Certificates.` stays an item). A heading
+/// closes a list rather than taking its lead-in's force.
+pub(super) fn heading_like(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+            letters.chars().count() < 4 || letters.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 /// The commitment of one sentence, if it holds one.
 pub fn detect_sentence(sentence: &str, lex: &Lexicon, context: Context) -> Option<Found> {
     detect_with(sentence, lex, &starts(lex), context)
@@ -1006,7 +1252,8 @@ pub fn detect_in(
     let reader = Reader { lex, starts, sentence, tokens: scratch.tokens(sentence, &lowered), context };
     let mut candidates = reader.candidates();
     for c in &mut candidates {
-        if c.priority > 1 && reader.in_report_frame(c.at) {
+        // In a report about others, the words it quotes are reported.
+        if c.priority > 1 && (reader.in_report_frame(c.at) || context.news && reader.quoted(c.at)) {
             c.found.kind = CommitmentType::Reported;
             c.found.level.clear();
             c.found.strength = 0;
@@ -1056,7 +1303,7 @@ mod tests {
     }
 
     fn kind(sentence: &str, before: &str) -> Option<CommitmentType> {
-        detect_sentence(sentence, &Lexicon::english(), Context { before, rules: false }).map(|f| f.kind)
+        detect_sentence(sentence, &Lexicon::english(), Context { before, ..Context::default() }).map(|f| f.kind)
     }
 
     #[test]

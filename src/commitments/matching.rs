@@ -2,7 +2,7 @@
 //! inside each paragraph change, then across the editions, and each pair
 //! called unchanged or revised (stronger, weaker), the rest new or dropped.
 
-use super::{Detector, PIECE, SENTENCE_THRESHOLD, is_rule_text, list_item, pieces, ranges};
+use super::{Detector, PIECE, SENTENCE_THRESHOLD, list_item, pieces, ranges};
 use crate::align::words::{exact_hash, text_similarity};
 use crate::align::{self, AlignOptions};
 use crate::classify::words::word_diff;
@@ -27,18 +27,18 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     // Each edition is read as it is read alone (`Detector::edition`), so a
     // series' comparisons agree edition to edition; commitments are copied
     // only when both editions are read the same way.
-    let rules_of = |e: &crate::model::Edition| is_rule_text(e.paragraphs.iter().map(|p| p.text.as_str()));
-    let (rules_old, rules_new) = (rules_of(&cmp.old), rules_of(&cmp.new));
+    let genre_of = |e: &crate::model::Edition| detector.genre(e.paragraphs.iter().map(|p| p.text.as_str()));
+    let (genre_old, genre_new) = (genre_of(&cmp.old), genre_of(&cmp.new));
     let done = crate::parallel::map(&pieces, |(in_new, range)| {
         if !in_new {
-            return (detector.paragraphs(&cmp.old, range.clone(), rules_old, &|_| false), Vec::new());
+            return (detector.paragraphs(&cmp.old, range.clone(), genre_old, &|_| false), Vec::new());
         }
-        let same: Vec<Option<usize>> = if rules_old == rules_new {
+        let same: Vec<Option<usize>> = if genre_old == genre_new {
             range.clone().map(|n| same_as(cmp, &counterpart, n)).collect()
         } else {
             vec![None; range.len()]
         };
-        (detector.paragraphs(&cmp.new, range.clone(), rules_new, &|p| same[p - range.start].is_some()), same)
+        (detector.paragraphs(&cmp.new, range.clone(), genre_new, &|p| same[p - range.start].is_some()), same)
     });
     let (mut old, mut read, mut same) = (Vec::new(), Vec::new(), Vec::with_capacity(cmp.new.paragraphs.len()));
     for ((in_new, _), (found, copies)) in pieces.iter().zip(done) {

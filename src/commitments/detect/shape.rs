@@ -74,6 +74,10 @@ pub(in crate::commitments) const GOALS: &[&str] = &[
     "purpose",
 ];
 
+/// Words of a target stated without a verb (`42% absolute reduction in …`,
+/// `net zero by 2040`): the prefilter lets a sentence with one through.
+pub(in crate::commitments) const TARGETS: &[&str] = &["reduction", "reductions", "zero", "neutral", "negative"];
+
 /// Verbs in `-ing` that tell a state of mind, not conduct (`we are seeing`).
 const MINDS: &[&str] = &[
     "seeing",
@@ -162,6 +166,8 @@ impl Reader<'_> {
         let lex = self.lex;
         let open = self.opening();
         out.extend(self.imperative(open));
+        out.extend(self.aim(open));
+        out.extend(self.target());
         for i in 0..self.tokens.len() {
             if !self.tokens[i].is_word() || !self.starts.shapes_start.contains(self.tokens[i].lower.as_ref()) {
                 continue;
@@ -176,8 +182,15 @@ impl Reader<'_> {
                 out.extend(self.goal(i));
             }
             for level in &lex.conduct {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
-                    && let Some(actor) = self.speaks_for_self(subject(&self.tokens, i))
+                let Some(n) = phrase_at(&self.tokens, i, &level.own, false) else {
+                    continue;
+                };
+                let subject = subject(&self.tokens, i);
+                if self.context.news && self.speaks_for_self(subject.clone()).is_none() && self.acts(&subject) {
+                    // `Google wants to run …` in a report about others.
+                    out.push(super::reported(self.trigger(i..i + n), self.actor(subject.clone()), i));
+                }
+                if let Some(actor) = self.speaks_for_self(subject)
                     && !self.hedged_before(i)
                     && !self.thinks(i + n)
                 {
@@ -250,10 +263,15 @@ impl Reader<'_> {
         if verb.lower == "going" && t.get(v + 1).is_none_or(|w| w.lower != "to") {
             return None;
         }
-        let actor = self.speaks_for_self(subject(t, i))?;
         if self.hedged_before(i) {
             return None;
         }
+        let Some(actor) = self.speaks_for_self(subject(t, i)) else {
+            // `Apple is investing in forests …` in a report about others.
+            let subject = subject(t, i);
+            let named = self.context.news && self.acts(&subject);
+            return named.then(|| super::reported(self.trigger(i..v + 1), self.actor(subject), i));
+        };
         let mut c = self.candidate(CommitmentType::Pledge, self.actor(actor), i..v + 1, 3, 2);
         c.found.level = "seek".to_string();
         c.found.negated = t[i + 1..v].iter().any(|w| w.lower == "not");
@@ -462,6 +480,148 @@ impl Reader<'_> {
         c.found.level = "will".to_string();
         c.found.negated = false;
         Some(c)
+    }
+
+    /// `Striving towards 100% renewable energy …`, `Conserving 30% of
+    /// America’s lands and waters by 2030.`: outside rules and reports, a
+    /// sentence that opens with a verb in `-ing` and has no verb of its own
+    /// (no finite verb, no clause with its own subject) states an aim of the
+    /// document's own programme. Headings (`Storing carbon`, `Going beyond
+    /// the IKEA value chain`) are shorter, or end without a full stop and
+    /// name no target.
+    fn aim(&self, open: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        // Where an institution of `[self]` speaks (a central bank, the UN),
+        // `Turning to the economic analysis, …` opens a discussion.
+        if self.context.rules || self.context.news {
+            return None;
+        }
+        let verb = t.get(open)?;
+        let gerund = verb.is_word()
+            && verb.lower.len() >= 6
+            && verb.lower.ends_with("ing")
+            && verb.text.starts_with(char::is_uppercase)
+            && !MINDS.contains(&verb.lower.as_ref());
+        let words = t[open..].iter().filter(|w| w.is_word()).count();
+        if !gerund || words < 6 || self.finite_verb() {
+            return None;
+        }
+        // `Taking into account …, the Committee decided`: a clause with its own subject.
+        let clause = t.windows(2).any(|w| {
+            w[0].text == ","
+                && (matches!(w[1].lower.as_ref(), "the" | "we" | "i" | "it" | "they" | "our" | "this" | "these")
+                    || w[1].text.starts_with(char::is_uppercase))
+        });
+        let stop = t.last().is_some_and(|w| w.text == ".");
+        if clause || !(stop || self.names_target()) || self.institution_before() {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, None, open..open + 1, 4, 3);
+        c.found.level = "will".to_string();
+        Some(c)
+    }
+
+    /// `42% absolute reduction in Scope 3 emissions (vs 2021)`, `Net zero
+    /// by 2040`: outside rules and reports, a sentence without a verb that
+    /// names a target (a percentage with a reduction or increase, or net
+    /// zero, carbon neutral or negative, by a year to come) states one.
+    fn target(&self) -> Option<Candidate> {
+        let t = &self.tokens;
+        if self.context.rules || self.context.news {
+            return None;
+        }
+        // The target opens the sentence: `42% …`, `Net zero by 2040`.
+        let open = self.opening();
+        let first = t.get(open)?;
+        if !(first.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(first.lower.as_ref(), "net" | "net-zero" | "carbon"))
+        {
+            return None;
+        }
+        let change = t.iter().position(|w| {
+            matches!(w.lower.as_ref(), "reduction" | "reductions" | "cut" | "cuts" | "increase" | "decrease")
+        });
+        let percent = t.iter().any(|w| w.text == "%" || w.lower == "percent" || w.text.ends_with('%'));
+        let goal = t.windows(2).position(|w| {
+            matches!(
+                (w[0].lower.as_ref(), w[1].lower.as_ref()),
+                ("net", "zero") | ("net-zero", _) | ("carbon", "neutral" | "negative")
+            )
+        });
+        let opens = first.text.starts_with(|c: char| c.is_ascii_digit()) || goal == Some(open);
+        let at = match (change, goal) {
+            (Some(at), _) if percent && opens => at,
+            (_, Some(at)) if self.names_target() && opens => at,
+            _ => return None,
+        };
+        if self.finite_verb() {
+            return None;
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, None, at..at + 1, 4, 3);
+        c.found.level = "will".to_string();
+        Some(c)
+    }
+
+    /// Whether the sentence names a year to come as a deadline (`by 2030`).
+    fn names_target(&self) -> bool {
+        self.tokens.windows(2).any(|w| {
+            matches!(w[0].lower.as_ref(), "by" | "until" | "before")
+                && w[1].text.len() == 4
+                && w[1].text.starts_with("20")
+                && w[1].text.chars().all(|c| c.is_ascii_digit())
+        })
+    }
+
+    /// Whether the sentence has a finite verb of its own: an auxiliary or a modal.
+    fn finite_verb(&self) -> bool {
+        self.tokens.iter().any(|w| {
+            matches!(
+                w.lower.as_ref(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "am"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "shall"
+                    | "should"
+                    | "must"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "does"
+                    | "do"
+                    | "did"
+                    | "means"
+                    | "includes"
+                    | "remains"
+                    | "continues"
+                    | "requires"
+                    | "involves"
+                    | "seems"
+                    | "appears"
+                    | "needs"
+                    | "helps"
+                    | "makes"
+                    | "takes"
+                    | "represents"
+                    | "constitutes"
+                    | "poses"
+                    | "becomes"
+                    | "provides"
+                    | "plays"
+                    | "affects"
+                    | "leads"
+                    | "allows"
+                    | "gives"
+                    | "offers"
+                    | "enables"
+            )
+        })
     }
 
     /// `Set the flag to 0.`, `Do not remove …`, `If there is none, create
