@@ -163,7 +163,7 @@ impl Reader<'_> {
         let open = self.opening();
         out.extend(self.imperative(open));
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].is_word() || !self.starts.shapes_start.contains(self.tokens[i].lower.as_ref()) {
+            if !self.tokens[i].is_word() || !self.starts.starts_shape(&self.tokens[i].lower) {
                 continue;
             }
             if let Some(n) = phrase_at(&self.tokens, i, &lex.exhortations, false) {
