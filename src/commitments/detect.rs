@@ -366,6 +366,8 @@ pub struct Starts {
     /// The words that may start a clause shape (`shape.rs`): a token that
     /// is none of them is passed over there.
     shapes_start: rustc_hash::FxHashSet<String>,
+    /// [`Starts::shapes`] for [`Starts::shapes_start`].
+    shapes_start_shapes: Vec<u32>,
 }
 
 impl Starts {
@@ -377,6 +379,19 @@ impl Starts {
             return None;
         }
         self.words.get(word).map(|&bits| Lists { bits, levels: self.levels })
+    }
+
+    /// Whether `word` may start a clause shape: one of
+    /// [`Starts::shapes_start`], most words told apart by their first byte
+    /// and length, without hashing.
+    fn starts_shape(&self, word: &str) -> bool {
+        let shaped = match word.as_bytes().first() {
+            Some(&first) => {
+                first >= 0x80 || self.shapes_start_shapes[usize::from(first)] & 1u32 << word.len().min(31) != 0
+            }
+            None => true,
+        };
+        shaped && self.shapes_start.contains(word)
     }
 }
 
@@ -421,20 +436,25 @@ pub fn starts(lex: &Lexicon) -> Starts {
             }
         }
     }
-    let mut shapes = vec![0; 128];
-    for w in words.keys() {
-        if let Some(&first) = w.as_bytes().first().filter(|b| b.is_ascii()) {
-            shapes[usize::from(first)] |= 1u32 << w.len().min(31);
+    let shapes_of = |words: &mut dyn Iterator<Item = &String>| {
+        let mut shapes = vec![0; 128];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                shapes[usize::from(first)] |= 1u32 << w.len().min(31);
+            }
         }
-    }
+        shapes
+    };
+    let shapes = shapes_of(&mut words.keys());
     let shape_lists = lex.conduct.iter().chain(&lex.asks).flat_map(|l| l.own.iter());
     let shape_lists = shape_lists.chain(lex.exhortations.iter()).chain(lex.conditions.iter()).chain(lex.limits.iter());
     let shapes_start = shape_lists
         .filter_map(|p| p.first().cloned())
         .chain(["am", "is", "are", "not", "decided", "decides", "decide"].map(str::to_string))
         .chain(shape::GOALS.iter().map(|g| g.to_string()))
-        .collect();
-    Starts { words, shapes, levels, shapes_start }
+        .collect::<rustc_hash::FxHashSet<String>>();
+    let shapes_start_shapes = shapes_of(&mut shapes_start.iter());
+    Starts { words, shapes, levels, shapes_start, shapes_start_shapes }
 }
 
 struct Reader<'a> {

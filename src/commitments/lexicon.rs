@@ -21,6 +21,38 @@ pub struct Phrases {
     list: Vec<Phrase>,
     by_first: FxHashMap<String, Vec<usize>>,
     by_last: FxHashMap<String, Vec<usize>>,
+    /// The shapes of the keys of `by_first` and `by_last`: most words
+    /// start or end no phrase, and are told so without hashing.
+    first_shapes: Shapes,
+    last_shapes: Shapes,
+}
+
+/// For each ASCII first byte (its low six bits), a bit per word length (31
+/// and longer share the last): a word whose bit is clear is none of the
+/// words added. A word starting with another byte, or empty, may be any.
+#[derive(Debug, Clone, PartialEq)]
+struct Shapes([u32; 64]);
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes([0; 64])
+    }
+}
+
+impl Shapes {
+    fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            self.0[usize::from(first & 63)] |= 1u32 << word.len().min(31);
+        }
+    }
+
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) if first.is_ascii() => self.0[usize::from(first & 63)] & 1u32 << word.len().min(31) != 0,
+            _ => true,
+        }
+    }
 }
 
 impl Phrases {
@@ -37,6 +69,8 @@ impl Phrases {
             let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
                 continue;
             };
+            self.first_shapes.add(first);
+            self.last_shapes.add(last);
             self.by_first.entry(first.clone()).or_default().push(self.list.len());
             self.by_last.entry(last.clone()).or_default().push(self.list.len());
             self.list.push(phrase);
@@ -45,12 +79,14 @@ impl Phrases {
 
     /// The phrases that start with `word`.
     pub fn starting<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Phrase> + 'a {
-        self.by_first.get(word).into_iter().flatten().map(|&i| &self.list[i])
+        let found = if self.first_shapes.may_hold(word) { self.by_first.get(word) } else { None };
+        found.into_iter().flatten().map(|&i| &self.list[i])
     }
 
     /// The phrases that end with `word`.
     pub fn ending<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Phrase> + 'a {
-        self.by_last.get(word).into_iter().flatten().map(|&i| &self.list[i])
+        let found = if self.last_shapes.may_hold(word) { self.by_last.get(word) } else { None };
+        found.into_iter().flatten().map(|&i| &self.list[i])
     }
 
     /// Whether the one-word phrase `word` is in the list.

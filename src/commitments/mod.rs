@@ -341,10 +341,14 @@ impl Detector {
     /// Whether a sentence of `text` may open with an order: [`Detector::may_order`]
     /// at its start and after every end of a sentence or clause.
     fn orders_within(&self, text: &str) -> bool {
+        // The marks are ASCII, so a byte equal to one is the mark (never part
+        // of another character): a byte loop, not a search for chars.
         self.may_order(text)
-            || text.match_indices(['.', '!', '?', ':', ';']).any(|(i, _)| {
-                let rest = &text[i + 1..];
-                rest.starts_with(char::is_whitespace) && self.may_order(rest)
+            || text.bytes().enumerate().any(|(i, b)| {
+                matches!(b, b'.' | b'!' | b'?' | b':' | b';') && {
+                    let rest = &text[i + 1..];
+                    rest.starts_with(char::is_whitespace) && self.may_order(rest)
+                }
             })
     }
 
@@ -415,6 +419,44 @@ impl Detector {
 /// (or `shall` twice) and the speaker rarely says `we` or `I` (`we shall
 /// pay any price` is a speech); read in its first 64 KiB.
 pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let finders = &*RULE_FINDERS;
+    let count = |finders: &[memchr::memmem::Finder<'static>], text: &str| -> usize {
+        finders.iter().map(|f| f.find_iter(text.as_bytes()).count()).sum()
+    };
+    let (mut markers, mut shall, mut modals, mut speakers, mut sentences, mut read) = (0, 0, 0, 0, 0, 0);
+    for text in texts {
+        // The opening tells: a long document is not read to its end.
+        if read > RULES_READ {
+            break;
+        }
+        read += text.len();
+        markers += count(&finders.markers, text);
+        if markers >= 2 {
+            return true;
+        }
+        shall += finders.shall.find_iter(text.as_bytes()).count();
+        modals += count(&finders.modals, text);
+        speakers += count(&finders.speakers, text);
+        sentences += finders.sentence.find_iter(text.as_bytes()).count() + 1;
+    }
+    let few_speakers = |binding: usize| speakers * 4 < binding.max(1) * 3;
+    markers + shall >= 2 && few_speakers(markers + shall)
+        || modals * 8 >= sentences && few_speakers(modals) && modals >= 2
+}
+
+/// The words [`is_rule_text`] counts, each searched for with SIMD
+/// (`memchr::memmem`, non-overlapping as [`str::matches`] counts them):
+/// 22 passes of `str::matches` over an edition were a twentieth of
+/// finding its commitments.
+struct RuleFinders {
+    markers: Vec<memchr::memmem::Finder<'static>>,
+    modals: Vec<memchr::memmem::Finder<'static>>,
+    speakers: Vec<memchr::memmem::Finder<'static>>,
+    shall: memchr::memmem::Finder<'static>,
+    sentence: memchr::memmem::Finder<'static>,
+}
+
+static RULE_FINDERS: std::sync::LazyLock<RuleFinders> = std::sync::LazyLock::new(|| {
     const MARKERS: &[&str] = &[
         "MUST",
         "SHALL",
@@ -429,26 +471,15 @@ pub(super) fn is_rule_text<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     ];
     const MODALS: &[&str] = &[" must ", " should ", " may not ", " must not ", " should not "];
     const SPEAKERS: &[&str] = &[" we ", "We ", " I ", " our ", "Our "];
-    let (mut markers, mut shall, mut modals, mut speakers, mut sentences, mut read) = (0, 0, 0, 0, 0, 0);
-    for text in texts {
-        // The opening tells: a long document is not read to its end.
-        if read > RULES_READ {
-            break;
-        }
-        read += text.len();
-        markers += MARKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
-        if markers >= 2 {
-            return true;
-        }
-        shall += text.matches(" shall ").count();
-        modals += MODALS.iter().map(|m| text.matches(m).count()).sum::<usize>();
-        speakers += SPEAKERS.iter().map(|m| text.matches(m).count()).sum::<usize>();
-        sentences += text.matches(". ").count() + 1;
+    let finders = |words: &[&'static str]| words.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect();
+    RuleFinders {
+        markers: finders(MARKERS),
+        modals: finders(MODALS),
+        speakers: finders(SPEAKERS),
+        shall: memchr::memmem::Finder::new(b" shall "),
+        sentence: memchr::memmem::Finder::new(b". "),
     }
-    let few_speakers = |binding: usize| speakers * 4 < binding.max(1) * 3;
-    markers + shall >= 2 && few_speakers(markers + shall)
-        || modals * 8 >= sentences && few_speakers(modals) && modals >= 2
-}
+});
 
 impl Default for Detector {
     fn default() -> Self {

@@ -163,6 +163,12 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, sentence: &'a str, lowered: Option<&'
         _ if text.chars().any(|c| c.is_uppercase() || c == '’') => Cow::Owned(text.to_lowercase().replace('’', "'")),
         _ => Cow::Borrowed(text),
     };
+    // Contractions and clitics all hold an apostrophe (straightened in
+    // `lower`): most words have none and are pushed as they are.
+    if !lower.as_bytes().contains(&b'\'') {
+        out.push(Token { text, lower, start, end, word: true });
+        return;
+    }
     let stem = match &lower {
         Cow::Borrowed(lower) => lower.strip_suffix("n't").map(Cow::Borrowed),
         Cow::Owned(lower) => lower.strip_suffix("n't").map(|s| Cow::Owned(s.to_string())),

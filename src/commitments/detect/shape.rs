@@ -169,7 +169,7 @@ impl Reader<'_> {
         out.extend(self.aim(open));
         out.extend(self.target());
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].is_word() || !self.starts.shapes_start.contains(self.tokens[i].lower.as_ref()) {
+            if !self.tokens[i].is_word() || !self.starts.starts_shape(&self.tokens[i].lower) {
                 continue;
             }
             if let Some(n) = phrase_at(&self.tokens, i, &lex.exhortations, false) {
