@@ -52,7 +52,7 @@ fn paragraphs_read_right_in_every_layout() {
         ("debian-policy-ch-scope.json", 25, 27),
         ("google-docguide-best-practices.json", 26, 29),
         ("mit-pdfjs-LICENSE.json", 3, 4),
-        ("mpl-2.0-LICENSE.json", 38, 44),
+        ("mpl-2.0-LICENSE.json", 42, 44),
         ("pep-0257-2001.json", 40, 40),
         ("pep-0257-current.json", 39, 39),
         ("rfc1950-zlib.json", 42, 45),
@@ -71,5 +71,5 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 416, "{right} of {all}");
+    assert!(right >= 420, "{right} of {all}");
 }

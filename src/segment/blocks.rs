@@ -18,6 +18,11 @@ static BOLD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*([^*]+?)\
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Z][.)])\s+\S").unwrap()
 });
+/// A block that opens with a lower-case letter item (`a. that the initial
+/// Contributor …`, the MPL's): a list item after a blank line. (Inside a
+/// block, `a.` at a line start may be a wrapped sentence's.)
+static LETTER_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[a-z]\.\s+\S").unwrap());
+
 /// A line of markup only: a reStructuredText target, comment or footnote
 /// mark (`.. _s1.2:`, `..`, `.. [#]`), a Markdown link definition
 /// (`[id]: https://…`; not a footnote, `[^id]: text`), an HTML comment.
@@ -372,7 +377,8 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             continue;
         }
         let (text, block_items) = block_text(block);
-        if can_attach && LIST_ITEM.is_match(first.text) {
+        let opens_with_item = LIST_ITEM.is_match(first.text) || LETTER_ITEM.is_match(first.text);
+        if can_attach && opens_with_item {
             let p = draft.paragraphs.last_mut().expect("a paragraph to attach to");
             p.text.push('\n');
             let at = p.text.len();
@@ -382,7 +388,6 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             p.text.push_str(&text);
             continue;
         }
-        let opens_with_item = LIST_ITEM.is_match(first.text);
         let mut own = block_items;
         if opens_with_item {
             own.insert(0, lists::Item { line: first.line_no(), offset: 0, indent: first.indent.into() });
