@@ -47,7 +47,7 @@ fn read_right(marks: &str) -> (usize, usize) {
 #[test]
 fn paragraphs_read_right_in_every_layout() {
     let floor: &[(&str, usize, usize)] = &[
-        ("apache-2.0-LICENSE.json", 21, 24),
+        ("apache-2.0-LICENSE.json", 23, 24),
         ("cncf-charter-sections-1-5.json", 32, 32),
         ("debian-policy-ch-scope.json", 25, 27),
         ("google-docguide-best-practices.json", 26, 29),
@@ -71,5 +71,5 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 420, "{right} of {all}");
+    assert!(right >= 422, "{right} of {all}");
 }

@@ -11,6 +11,7 @@
 
 use super::draft::{Draft, DraftParagraph, ends_sentence};
 use super::lines::Line;
+use super::lists;
 use super::numbering::{
     Start, full_width, heading_shaped, is_list_item, para_start, part_key, plan, starts_like_sentence,
 };
@@ -129,6 +130,8 @@ struct State<'a> {
     /// The text buffer of the last closed paragraph, for the next one: a
     /// paragraph grows line by line in it, and is copied out at its size.
     spare: String,
+    /// Where the open paragraph's list items start in its text.
+    items: Vec<lists::Item>,
 }
 
 impl<'a> State<'a> {
@@ -137,9 +140,36 @@ impl<'a> State<'a> {
     }
 
     fn close(&mut self) {
+        let items = std::mem::take(&mut self.items);
         if let Some(mut p) = self.para.take() {
             let text = p.text.as_str().to_owned();
             self.spare = std::mem::replace(&mut p.text, text);
+            // Where blank lines part paragraphs, the list rule says which
+            // of its items are paragraphs of their own (a licence's
+            // `(d)` of several sentences after `(a)`–`(c)` ending `; and`).
+            if self.blank_lines_part && !items.is_empty() {
+                let starts = lists::starts(&p.text, &items, false);
+                let cuts: Vec<&lists::Item> = items.iter().zip(starts).filter(|(_, s)| *s).map(|(i, _)| i).collect();
+                if !cuts.is_empty() {
+                    let section = p.number.clone().or_else(|| p.section.clone());
+                    let whole = std::mem::take(&mut p.text);
+                    p.text = whole[..cuts[0].offset].trim_end().to_string();
+                    let (part, headings) = (p.part.clone(), p.headings.clone());
+                    self.draft.paragraphs.push(p);
+                    for (k, cut) in cuts.iter().enumerate() {
+                        let end = cuts.get(k + 1).map_or(whole.len(), |c| c.offset);
+                        self.draft.paragraphs.push(DraftParagraph {
+                            section: section.clone(),
+                            part: part.clone(),
+                            headings: headings.clone(),
+                            text: whole[cut.offset..end].trim_end().to_string(),
+                            line: cut.line,
+                            ..Default::default()
+                        });
+                    }
+                    return;
+                }
+            }
             self.draft.paragraphs.push(p);
         }
     }
@@ -409,6 +439,7 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
         title: String::new(),
         title_done: false,
         spare: String::new(),
+        items: Vec::new(),
     };
     let mut i = 0;
     while i < lines.len() {
@@ -559,6 +590,11 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
                 } else if let Some(p) = s.para.as_mut() {
                     if is_list_item(t) {
                         p.text.push('\n');
+                        s.items.push(lists::Item {
+                            line: line.line_no(),
+                            offset: p.text.len(),
+                            indent: line.indent.into(),
+                        });
                         p.text.push_str(t);
                     } else {
                         join_line(&mut p.text, t);
