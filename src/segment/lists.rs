@@ -316,6 +316,22 @@ mod tests {
     }
 
     #[test]
+    fn lead_ins_that_end_no_sentence_and_items_with_no_subject() {
+        // FOMC 2008-03-11: a lead-in with no colon that ends no sentence.
+        let text = "Information is available at the following websites\n* [Bank of Canada](http://example.org)\n* [Bank of England](http://example.org)";
+        assert_eq!(cut(text, &[0, 0]), [false, false]);
+        // A list after a finished sentence has no lead-in: its sentences stand alone.
+        let text = "Strive for this.\n* Identify what you really need.\n* Delete cruft frequently.";
+        assert_eq!(cut(text, &[0, 0]), [true, true]);
+        // CA/B 4.9.7: `MUST update …` has no subject of its own.
+        let text = "CAs issuing Subscriber Certificates:\n1. MUST update and publish a new CRL.\n2. MUST update it within 24 hours.";
+        assert_eq!(cut(text, &[0, 0]), [false, false]);
+        // A label item with no stop passes on the lead-in above it (CA/B `MUST:` / `- Network Hardening`).
+        let text = "MUST:\n- Network Hardening\n- Rely upon networks that filter traffic.";
+        assert_eq!(cut(text, &[0, 2]), [false, false]);
+    }
+
+    #[test]
     fn an_item_of_several_sentences_cuts_a_fragment_list() {
         let text = "You may distribute it provided that You meet the following conditions:\n(a) You must give a copy; and\n(b) You must retain notices; and\n(d) If the Work has a notice, include it. You may add yours.";
         assert_eq!(cut(text, &[0, 0, 0]), [false, false, true]);
