@@ -86,3 +86,26 @@ fn last_statement_2016_ends_with_the_implementation_note_link() {
     assert!(text(&e, "7").starts_with("[Implementation Note issued September 21, 2016](https://"));
     assert!(text(&e, "6").starts_with("Voting for the FOMC monetary policy action were: Janet L. Yellen, Chair;"));
 }
+
+#[test]
+fn a_name_wrapped_at_an_initial_starts_no_list_item() {
+    // `… and Kevin` / `M. Warsh.  Voting against …`: `M.` at a line start
+    // is an initial, not an item that the list rule could cut off.
+    let e = parse("fomc-statements/2007-10-31.txt");
+    assert_eq!(e.paragraphs.len(), 6);
+    let votes = text(&e, "5");
+    assert!(votes.starts_with("Voting for the FOMC monetary policy action were: Ben S. Bernanke"), "{votes}");
+    assert!(votes.ends_with("who preferred no change in the federal funds rate at this meeting."), "{votes}");
+}
+
+#[test]
+fn an_announced_list_whose_item_says_more_stands_apart() {
+    // 1994-08-16: `announced today the following monetary policy actions:`
+    // and two one-sentence items stay one paragraph (above); 1996-01-31's
+    // second item has two sentences, so each item is a paragraph.
+    let e = parse("fomc-statements/1996-01-31.txt");
+    assert_eq!(text(&e, "1"), "The Federal Reserve today announced the following policy actions:");
+    assert!(text(&e, "2").starts_with("* The Board of Governors approved a reduction in the discount rate"));
+    assert!(text(&e, "3").starts_with("* In a related move, the Federal Open Market Committee agreed"));
+    assert!(text(&e, "4").starts_with("Moderating economic expansion in recent months"));
+}

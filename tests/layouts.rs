@@ -8,7 +8,8 @@
 //! line where the reader's starts and ends it on the line where the
 //! reader's ends, with the reader's first and last words.
 //! Issue 12 asks for 95 % of each document; the counts below are where the
-//! reader stands now, and a change may only raise them.
+//! reader stands now, and a change may only raise them. `cargo run
+//! --example layout_misses` prints the paragraphs not read right.
 
 use editions::{parse_file, segment::Options};
 use serde_json::Value;
@@ -48,14 +49,14 @@ fn read_right(marks: &str) -> (usize, usize) {
 #[test]
 fn paragraphs_read_right_in_every_layout() {
     let floor: &[(&str, usize, usize)] = &[
-        ("apache-2.0-LICENSE.json", 22, 24),
-        ("cncf-charter-sections-1-5.json", 4, 32),
+        ("apache-2.0-LICENSE.json", 24, 24),
+        ("cncf-charter-sections-1-5.json", 32, 32),
         ("debian-policy-ch-scope.json", 27, 27),
-        ("google-docguide-best-practices.json", 8, 29),
+        ("google-docguide-best-practices.json", 26, 29),
         ("mit-pdfjs-LICENSE.json", 4, 4),
-        ("mpl-2.0-LICENSE.json", 39, 44),
-        ("pep-0257-2001.json", 31, 40),
-        ("pep-0257-current.json", 30, 39),
+        ("mpl-2.0-LICENSE.json", 43, 44),
+        ("pep-0257-2001.json", 40, 40),
+        ("pep-0257-current.json", 39, 39),
         ("rfc1950-zlib.json", 43, 45),
         ("rfc4627-formfeed.json", 50, 50),
         ("rfc4627.json", 50, 50),
@@ -72,5 +73,5 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 367, "{right} of {all}");
+    assert!(right >= 437, "{right} of {all}");
 }

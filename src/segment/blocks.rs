@@ -4,6 +4,7 @@
 
 use super::draft::{Draft, DraftParagraph};
 use super::lines::Line;
+use super::lists;
 use super::repair::join_line;
 use crate::model::Heading;
 use regex::Regex;
@@ -17,6 +18,11 @@ static BOLD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*([^*]+?)\
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Z][.)])\s+\S").unwrap()
 });
+/// A block that opens with a lower-case letter item (`a. that the initial
+/// Contributor …`, the MPL's): a list item after a blank line. (Inside a
+/// block, `a.` at a line start may be a wrapped sentence's.)
+static LETTER_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[a-z]\.\s+\S").unwrap());
+
 /// A line of markup only: a reStructuredText target, comment or footnote
 /// mark (`.. _s1.2:`, `..`, `.. [#]`), a Markdown link definition
 /// (`[id]: https://…`; not a footnote, `[^id]: text`), an HTML comment.
@@ -230,12 +236,33 @@ fn is_structured(line: &str) -> bool {
     t.starts_with('|') || FENCE.is_match(t) || LIST_ITEM.is_match(line)
 }
 
-fn block_text(block: &[&Line]) -> String {
+/// A block's text, and where the list items after its first line start in
+/// it: a line with an item's mark after a line that ends a sentence, a
+/// clause or an item (`Donald` / `L. Kohn;`, a name wrapped at an
+/// initial, starts no item).
+fn block_text(block: &[&Line]) -> (String, Vec<lists::Item>) {
     // Room for every line, a separator, and a line-end hyphen mark (3 bytes
     // for the hyphen's 1): the text is built without growing.
     let mut text = String::with_capacity(block.iter().map(|l| l.text.len() + 3).sum());
+    let mut items = Vec::new();
     let verbatim = FENCE.is_match(block[0].text);
-    for line in block {
+    let mut item_before = LIST_ITEM.is_match(block[0].text);
+    for (k, line) in block.iter().enumerate() {
+        if k > 0 && !verbatim {
+            let item = LIST_ITEM.is_match(line.text)
+                && (item_before
+                    || block[k - 1].text.trim_end().ends_with(['.', ':', ';', ',', '!', '?', ')', '"', '”', '’'])
+                    || line.trimmed().starts_with(['-', '*', '+', '•']));
+            if item {
+                items.push(lists::Item {
+                    line: line.line_no(),
+                    offset: text.len() + 1,
+                    indent: line.indent.into(),
+                    before: block[k - 1].line_no(),
+                });
+            }
+            item_before = item;
+        }
         if verbatim {
             if !text.is_empty() {
                 text.push('\n');
@@ -251,7 +278,7 @@ fn block_text(block: &[&Line]) -> String {
             join_line(&mut text, line.trimmed());
         }
     }
-    text
+    (text, items)
 }
 
 /// A copyright line on its own: `Copyright (c) 2011 Mozilla Foundation`,
@@ -278,6 +305,8 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     let mut can_attach = false;
     let mut underline_styles: Vec<String> = Vec::new();
     let mut atx_seen = false;
+    // Each paragraph's list items, and whether it opens with one.
+    let mut items: Vec<(bool, Vec<lists::Item>)> = Vec::new();
     let all = blocks(lines, style != Sections::Markdown);
     let unwrapped_text = style != Sections::Markdown && unwrapped(lines);
     for (bi, block) in all.iter().enumerate() {
@@ -376,14 +405,29 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             can_attach = false;
             continue;
         }
-        let text = block_text(block);
-        if can_attach && LIST_ITEM.is_match(first.text) {
+        let (text, block_items) = block_text(block);
+        let opens_with_item = LIST_ITEM.is_match(first.text) || LETTER_ITEM.is_match(first.text);
+        if can_attach && opens_with_item {
             let p = draft.paragraphs.last_mut().expect("a paragraph to attach to");
             p.text.push('\n');
+            let at = p.text.len();
+            let list = items.last_mut().expect("a paragraph's items");
+            list.1.push(lists::Item {
+                line: first.line_no(),
+                offset: at,
+                indent: first.indent.into(),
+                before: p.end_line,
+            });
+            list.1.extend(block_items.into_iter().map(|i| lists::Item { offset: i.offset + at, ..i }));
             p.text.push_str(&text);
             p.end_line = block[block.len() - 1].line_no();
             continue;
         }
+        let mut own = block_items;
+        if opens_with_item {
+            own.insert(0, lists::Item { line: first.line_no(), offset: 0, indent: first.indent.into(), before: 0 });
+        }
+        items.push((opens_with_item, own));
         draft.paragraphs.push(DraftParagraph {
             number: None,
             section: section.clone(),
@@ -395,7 +439,45 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
         });
         can_attach = true;
     }
+    split_lists(&mut draft, items);
     draft
+}
+
+/// Cuts the paragraphs holding lists where the list rule
+/// ([`lists::starts`]) starts a paragraph at an item.
+fn split_lists(draft: &mut Draft, items: Vec<(bool, Vec<lists::Item>)>) {
+    debug_assert_eq!(items.len(), draft.paragraphs.len());
+    if items.iter().all(|(_, i)| i.is_empty()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(draft.paragraphs.len());
+    for (p, (opens_with_item, items)) in std::mem::take(&mut draft.paragraphs).into_iter().zip(items) {
+        if items.is_empty() {
+            out.push(p);
+            continue;
+        }
+        let starts = lists::starts(&p.text, &items, opens_with_item);
+        let cuts: Vec<&lists::Item> =
+            items.iter().zip(starts).filter(|(i, s)| *s && i.offset > 0).map(|(i, _)| i).collect();
+        if cuts.is_empty() {
+            out.push(p);
+            continue;
+        }
+        let mut from = (0, p.line);
+        for cut in cuts.iter().map(|c| (c.offset, c.line, c.before)).chain([(p.text.len(), 0, p.end_line)]) {
+            out.push(DraftParagraph {
+                number: p.number.clone(),
+                section: p.section.clone(),
+                part: p.part.clone(),
+                headings: p.headings.clone(),
+                text: p.text[from.0..cut.0].trim_end().to_string(),
+                line: from.1,
+                end_line: cut.2,
+            });
+            from = (cut.0, cut.1);
+        }
+    }
+    draft.paragraphs = out;
 }
 
 /// `ADDENDUM: How to use this License`: a short line of its own, not a

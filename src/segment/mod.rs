@@ -11,6 +11,7 @@ mod blocks;
 mod draft;
 mod footnotes;
 mod lines;
+mod lists;
 pub mod meta;
 mod numbered;
 mod numbering;

@@ -11,6 +11,7 @@
 
 use super::draft::{Draft, DraftParagraph, ends_sentence};
 use super::lines::Line;
+use super::lists;
 use super::numbering::{
     Start, full_width, heading_shaped, is_list_item, para_start, part_key, plan, starts_like_sentence,
 };
@@ -132,6 +133,8 @@ struct State<'a> {
     /// A displayed address was left out right before the current line:
     /// what came before it is complete.
     after_display: bool,
+    /// Where the open paragraph's list items start in its text.
+    items: Vec<lists::Item>,
 }
 
 impl<'a> State<'a> {
@@ -140,9 +143,39 @@ impl<'a> State<'a> {
     }
 
     fn close(&mut self) {
+        let items = std::mem::take(&mut self.items);
         if let Some(mut p) = self.para.take() {
             let text = p.text.as_str().to_owned();
             self.spare = std::mem::replace(&mut p.text, text);
+            // Where blank lines part paragraphs, the list rule says which
+            // of its items are paragraphs of their own (a licence's
+            // `(d)` of several sentences after `(a)`–`(c)` ending `; and`).
+            if self.blank_lines_part && !items.is_empty() {
+                let starts = lists::starts(&p.text, &items, false);
+                let cuts: Vec<&lists::Item> = items.iter().zip(starts).filter(|(_, s)| *s).map(|(i, _)| i).collect();
+                if !cuts.is_empty() {
+                    let section = p.number.clone().or_else(|| p.section.clone());
+                    let whole = std::mem::take(&mut p.text);
+                    let last = p.end_line;
+                    p.text = whole[..cuts[0].offset].trim_end().to_string();
+                    p.end_line = cuts[0].before;
+                    let (part, headings) = (p.part.clone(), p.headings.clone());
+                    self.draft.paragraphs.push(p);
+                    for (k, cut) in cuts.iter().enumerate() {
+                        let end = cuts.get(k + 1).map_or(whole.len(), |c| c.offset);
+                        self.draft.paragraphs.push(DraftParagraph {
+                            section: section.clone(),
+                            part: part.clone(),
+                            headings: headings.clone(),
+                            text: whole[cut.offset..end].trim_end().to_string(),
+                            line: cut.line,
+                            end_line: cuts.get(k + 1).map_or(last, |c| c.before),
+                            ..Default::default()
+                        });
+                    }
+                    return;
+                }
+            }
             self.draft.paragraphs.push(p);
         }
     }
@@ -414,6 +447,7 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
         title_done: false,
         spare: String::new(),
         after_display: false,
+        items: Vec::new(),
     };
     let mut i = 0;
     while i < lines.len() {
@@ -564,9 +598,15 @@ pub fn segment<'a>(lines: &[Line<'a>], blank_lines_part: bool) -> Draft {
                     s.close();
                     s.unnumbered(line);
                 } else if let Some(p) = s.para.as_mut() {
-                    p.end_line = line.line_no();
+                    let before = std::mem::replace(&mut p.end_line, line.line_no());
                     if is_list_item(t) {
                         p.text.push('\n');
+                        s.items.push(lists::Item {
+                            line: line.line_no(),
+                            offset: p.text.len(),
+                            indent: line.indent.into(),
+                            before,
+                        });
                         p.text.push_str(t);
                     } else {
                         join_line(&mut p.text, t);
