@@ -52,7 +52,7 @@ fn paragraphs_read_right_in_every_layout() {
         ("apache-2.0-LICENSE.json", 24, 24),
         ("cncf-charter-sections-1-5.json", 32, 32),
         ("debian-policy-ch-scope.json", 27, 27),
-        ("google-docguide-best-practices.json", 26, 29),
+        ("google-docguide-best-practices.json", 29, 29),
         ("mit-pdfjs-LICENSE.json", 4, 4),
         ("mpl-2.0-LICENSE.json", 43, 44),
         ("pep-0257-2001.json", 40, 40),
@@ -73,5 +73,25 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 437, "{right} of {all}");
+    assert!(right >= 440, "{right} of {all}");
+}
+
+/// A bulleted list's last item near the end of a text without pages is a
+/// paragraph, not a page-foot `*` note that takes the lines after it
+/// (the Markdown guide's `* Who maintains this directory …` and the
+/// closing `See the …` were read as one footnote).
+#[test]
+fn the_last_bullet_of_a_text_is_no_footnote() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/layouts/docs");
+    let e = parse_file(&dir.join("google-docguide-best-practices.md"), &Options::default()).unwrap();
+    assert!(e.paragraphs.iter().all(|p| p.footnotes.is_empty()));
+    let tail: Vec<(usize, &str)> = e.paragraphs.iter().rev().take(3).map(|p| (p.line, p.text.as_str())).collect();
+    assert_eq!(
+        tail,
+        [
+            (115, "See the [README.md guidelines](READMEs.md)."),
+            (113, "* Who maintains this directory and where I can learn more?"),
+            (112, "* Which files should the developer look at first? Are some files an API?"),
+        ]
+    );
 }

@@ -185,6 +185,9 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     let mut keep = vec![false; raw.len()];
     let mut i = start;
     let mut next_mark: Option<u32> = None;
+    // A `*` note stands at a page's foot: text with no pages has none (a
+    // Markdown list's last `* Item` near the end is no note).
+    let paged = raw.iter().any(|l| l.after_page_break || l.geom.is_some());
     while i < raw.len() {
         let t = raw[i].text;
         if t.trim_start().starts_with("_____")
@@ -199,7 +202,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
             i = end;
             continue;
         }
-        if let Some(end) = asterisk_note(&raw, i, &furniture, &mut out) {
+        if paged && let Some(end) = asterisk_note(&raw, i, &furniture, &mut out) {
             i = end;
             continue;
         }
@@ -519,7 +522,12 @@ const SIGNATURE_LINE: usize = 70;
 fn asterisk_note(raw: &[Line], i: usize, furniture: &[bool], out: &mut Cleaned) -> Option<usize> {
     let t = raw[i].trimmed();
     let rest = t.strip_prefix("* ")?;
-    if !rest.starts_with(char::is_uppercase) {
+    // The last item of a bulleted list is no note.
+    let after_item = raw[..i].iter().rev().find(|l| !l.trimmed().is_empty()).is_some_and(|l| {
+        let p = l.trimmed();
+        p.starts_with("* ") || p.starts_with("- ") || p.starts_with("• ")
+    });
+    if !rest.starts_with(char::is_uppercase) || after_item {
         return None;
     }
     let end = (i + 1..raw.len()).find(|&k| raw[k].after_page_break || furniture[k]).unwrap_or(raw.len());
