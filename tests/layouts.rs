@@ -95,3 +95,23 @@ fn the_last_bullet_of_a_text_is_no_footnote() {
         ]
     );
 }
+
+/// RFC 4627 saved with its form feeds and without them (the page footers
+/// and running headers still there, only the `\f` lost): both read alike,
+/// the footers and headers left out as page furniture, so the two compare
+/// as unchanged paragraph for paragraph.
+#[test]
+fn an_rfc_without_form_feeds_reads_as_with_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/layouts/docs");
+    let (plain, paged) = (dir.join("rfc4627.txt"), dir.join("rfc4627-formfeed.txt"));
+    let e = parse_file(&plain, &Options::default()).unwrap();
+    assert!(e.headings.iter().all(|h| !h.text.contains("[Page") && !h.text.starts_with("RFC 4627")));
+    assert!(e.paragraphs.iter().all(|p| !p.text.contains("[Page") && !p.text.contains("JSON July 2006")));
+    let furniture: Vec<(usize, usize)> =
+        e.skipped.iter().filter(|s| s.what == "page furniture").map(|s| (s.first_line, s.last_line)).collect();
+    assert_eq!(furniture.len(), 10, "{furniture:?}");
+    assert_eq!(furniture[9], (562, 562), "the last page's footer");
+    let cmp = editions::compare_files(&plain, &paged, &Default::default(), None).unwrap();
+    assert_eq!(cmp.changes.len(), e.paragraphs.len());
+    assert!(cmp.changes.iter().all(|c| c.kind == editions::model::ChangeKind::Unchanged));
+}

@@ -160,6 +160,10 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
         (page_break, gap) = (false, false);
     }
 
+    for i in super::pages::implied_page_starts(&raw) {
+        raw[i].after_page_break = true;
+        raw[i].gap_before = true;
+    }
     let mut out = Cleaned { paged: raw.iter().any(|l| l.after_page_break), ..Cleaned::default() };
     let start = front_matter(&raw, &mut out.front_matter);
     out.pdf_like = layout.is_some() || is_pdf_like(&raw[start..]);

@@ -108,6 +108,55 @@ fn key(t: &str) -> Option<String> {
     Some(out)
 }
 
+/// Text saved without its form feeds (an RFC copied from a web page)
+/// still numbers its pages in their footers. A line shape (`Crockford
+/// Informational [Page #]`) that stands after a blank line at least
+/// [`MIN_PAGES`] times, laid out (in cells parted by runs of spaces, or
+/// far indented), its last number going up by one each time, at a
+/// steady distance (each within a fifth of the middle one, at least 20
+/// lines): a page's foot. Returns the indices of the lines after each
+/// foot, where a page starts; none when the text has page breaks or
+/// geometry already.
+pub fn implied_page_starts(lines: &[Line]) -> Vec<usize> {
+    if lines.iter().any(|l| l.after_page_break || l.geom.is_some()) {
+        return Vec::new();
+    }
+    let last_number = |t: &str| -> Option<u32> {
+        let end = t.rfind(|c: char| c.is_ascii_digit())?;
+        let start = t[..=end].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |k| k + 1);
+        t[start..=end].parse().ok()
+    };
+    let mut shapes: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trimmed();
+        let laid_out = cells(t).nth(1).is_some() || l.indent >= 20;
+        if !l.gap_before || !laid_out || t.len() > 100 || !t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(k) = key(t) {
+            shapes.entry(k).or_default().push(i);
+        }
+    }
+    let steady = |at: &[usize]| {
+        let mut gaps: Vec<usize> = at.windows(2).map(|w| lines[w[1]].no as usize - lines[w[0]].no as usize).collect();
+        gaps.sort_unstable();
+        let middle = gaps[gaps.len() / 2];
+        middle >= 20 && gaps.iter().all(|&g| g * 5 >= middle * 4 && g * 5 <= middle * 6)
+    };
+    let feet = shapes
+        .into_values()
+        .filter(|at| {
+            at.len() >= MIN_PAGES
+                && at.windows(2).all(|w| {
+                    let (a, b) = (last_number(lines[w[0]].trimmed()), last_number(lines[w[1]].trimmed()));
+                    a.zip(b).is_some_and(|(a, b)| b == a + 1)
+                })
+                && steady(at)
+        })
+        .max_by_key(Vec::len);
+    feet.map_or_else(Vec::new, |at| at.into_iter().map(|i| i + 1).filter(|&i| i < lines.len()).collect())
+}
+
 /// Marks the lines of `lines` that are page furniture; returns how many of
 /// each kind: (running headers and footers, masthead lines).
 pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
