@@ -90,11 +90,49 @@ pub fn count_sections(lines: &[Line], style: Sections) -> usize {
 /// the lines of a paragraph may run long), a line after one that ends a
 /// sentence starts a block.
 fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'a>>> {
+    blocks_and_literals(lines, lines_part).0
+}
+
+/// The blocks of `lines` (see [`blocks`]), and the first lines of those
+/// that are reStructuredText literal blocks: after a paragraph ending
+/// `::` and a blank line, the lines indented deeper than it, blank lines
+/// within them included (code, a doctest session). Each is one block, its
+/// text kept verbatim.
+fn blocks_and_literals<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> (Vec<Vec<&'l Line<'a>>>, Vec<u32>) {
     let mut out: Vec<Vec<&Line>> = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
     let mut fenced = false;
     let unwrapped = lines_part && unwrapped(lines);
+    // The indentation of the paragraph that opened a literal block (`…::`),
+    // while its block lasts; and the first line of each literal block.
+    let mut literal: Option<u16> = None;
+    let mut literal_starts: Vec<u32> = Vec::new();
     for line in lines {
+        if let Some(indent) = literal {
+            if line.indent > indent {
+                cur.push(line);
+                continue;
+            }
+            literal = None;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !unwrapped
+            && !fenced
+            && line.gap_before
+            && cur.last().is_some_and(|l| l.text.ends_with("::") && line.indent > l.indent)
+        {
+            // The opening paragraph's own indentation: its last line's, or
+            // in a one-line list item the text's after its mark.
+            let last = cur[cur.len() - 1];
+            let mark = if cur.len() == 1 { LIST_ITEM.find(last.text).map_or(0, |m| m.len() - 1) } else { 0 };
+            literal = Some(if mark > 0 { u16::try_from(mark).unwrap_or(u16::MAX) } else { last.indent });
+            out.push(std::mem::take(&mut cur));
+            literal_starts.push(line.no);
+            cur.push(line);
+            continue;
+        }
         // Text saved one paragraph per line (as word processors save it):
         // every line starts a paragraph, also one that ends no sentence (a
         // preamble's recitals ending in `,`) or follows a short title
@@ -140,7 +178,11 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
     // so are markup lines over text (`.. [#]` over a footnote's body).
     let mut split = Vec::with_capacity(out.len());
     for mut block in out {
-        let markup = block.iter().take_while(|l| MARKUP_LINE.is_match(l.trimmed())).count();
+        if literal_starts.binary_search(&block[0].no).is_ok() {
+            split.push(block);
+            continue;
+        }
+        let markup = markup_lines(&block);
         if markup > 0 && markup < block.len() {
             let rest = block.split_off(markup);
             split.push(block);
@@ -154,7 +196,31 @@ fn blocks<'l, 'a>(lines: &'l [Line<'a>], lines_part: bool) -> Vec<Vec<&'l Line<'
         }
         split.push(block);
     }
-    split
+    (split, literal_starts)
+}
+
+/// How many lines at the start of `block` are markup: reStructuredText
+/// targets, comments and footnote marks, Markdown link definitions, HTML
+/// comments, a hyperlink target's address wrapped under it (`..
+/// _Python Style Guide:` over an indented URL), and a comment's body.
+fn markup_lines(block: &[&Line]) -> usize {
+    let mut markup = block.iter().take_while(|l| MARKUP_LINE.is_match(l.trimmed())).count();
+    while markup > 0
+        && markup < block.len()
+        && block[markup - 1].trimmed().starts_with(".. _")
+        && block[markup - 1].text.ends_with(':')
+        && block[markup].indent > block[markup - 1].indent
+        && !block[markup].trimmed().contains(' ')
+    {
+        markup += 1;
+    }
+    // A comment's body: the lines indented under a bare `..` (Emacs's
+    // `Local Variables:` at a PEP's end).
+    if markup > 0 && block[markup - 1].trimmed() == ".." {
+        let indent = block[markup - 1].indent;
+        markup += block[markup..].iter().take_while(|l| l.indent > indent).count();
+    }
+    markup
 }
 
 /// `=====`, `-----`, `~~~~~`: a line of one punctuation character (not a
@@ -240,12 +306,12 @@ fn is_structured(line: &str) -> bool {
 /// it: a line with an item's mark after a line that ends a sentence, a
 /// clause or an item (`Donald` / `L. Kohn;`, a name wrapped at an
 /// initial, starts no item).
-fn block_text(block: &[&Line]) -> (String, Vec<lists::Item>) {
+fn block_text(block: &[&Line], literal: bool) -> (String, Vec<lists::Item>) {
     // Room for every line, a separator, and a line-end hyphen mark (3 bytes
     // for the hyphen's 1): the text is built without growing.
     let mut text = String::with_capacity(block.iter().map(|l| l.text.len() + 3).sum());
     let mut items = Vec::new();
-    let verbatim = FENCE.is_match(block[0].text);
+    let verbatim = literal || FENCE.is_match(block[0].text);
     let mut item_before = LIST_ITEM.is_match(block[0].text);
     for (k, line) in block.iter().enumerate() {
         if k > 0 && !verbatim {
@@ -307,14 +373,30 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
     let mut atx_seen = false;
     // Each paragraph's list items, and whether it opens with one.
     let mut items: Vec<(bool, Vec<lists::Item>)> = Vec::new();
-    let all = blocks(lines, style != Sections::Markdown);
+    let (all, literals) = blocks_and_literals(lines, style != Sections::Markdown);
     let unwrapped_text = style != Sections::Markdown && unwrapped(lines);
     for (bi, block) in all.iter().enumerate() {
         let first = block[0];
         let t = first.trimmed();
+        // A literal block (code after `::`) is a paragraph of its own, its
+        // text as it stands; no list joins it.
+        if literals.binary_search(&first.no).is_ok() {
+            items.push((false, Vec::new()));
+            draft.paragraphs.push(DraftParagraph {
+                number: None,
+                section: section.clone(),
+                part: None,
+                headings: stack.clone(),
+                text: block_text(block, true).0,
+                line: first.line_no(),
+                end_line: block[block.len() - 1].line_no(),
+            });
+            can_attach = false;
+            continue;
+        }
         // A reStructuredText target, comment or footnote mark on its own
         // (`.. _s1.2:`, `.. [#]`), a Markdown link definition: markup, not text.
-        if block.iter().all(|l| MARKUP_LINE.is_match(l.trimmed())) {
+        if markup_lines(block) == block.len() {
             let last = block[block.len() - 1].line_no();
             draft.skipped.push(crate::model::Skipped {
                 what: "markup".into(),
@@ -405,7 +487,7 @@ pub fn segment(lines: &[Line], style: Sections) -> Draft {
             can_attach = false;
             continue;
         }
-        let (text, block_items) = block_text(block);
+        let (text, block_items) = block_text(block, false);
         let opens_with_item = LIST_ITEM.is_match(first.text) || LETTER_ITEM.is_match(first.text);
         if can_attach && opens_with_item {
             let p = draft.paragraphs.last_mut().expect("a paragraph to attach to");
