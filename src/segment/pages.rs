@@ -332,11 +332,12 @@ pub fn figures(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
 /// A figure's values: a line of three numbers or more and nothing else
 /// (`0 100 200 300`, `6 2 5 1 1`).
 fn values_only(t: &str) -> bool {
-    // Cheap first: most lines start with a letter.
+    // Cheap first: most lines start with a letter, and a numbered paragraph's second word is no value: `all` stops
+    // there, where counting the words first walked the whole line.
     t.starts_with(|c: char| c.is_ascii_digit())
-        && t.split_whitespace().count() >= 3
         && t.split_whitespace()
             .all(|w| w.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
+        && t.split_whitespace().nth(2).is_some()
 }
 
 /// A figure's label: short, no sentence punctuation, no paragraph number.
