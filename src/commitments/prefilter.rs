@@ -34,6 +34,9 @@ pub(super) struct Follows {
     /// A space and one of these words (their lower-case hashes):
     /// `committed` stands in `committed to` and `committed themselves to`.
     words: rustc_hash::FxHashSet<u64>,
+    /// Anything, when a comma, a semicolon or an opening bracket comes
+    /// before it, only spaces between (`, provided you`).
+    after_mark: bool,
 }
 
 impl Follows {
@@ -49,20 +52,35 @@ impl Follows {
         Follows { words: [crate::read::lowercase_hash(word)].into_iter().collect(), ..Follows::default() }
     }
 
+    pub(super) fn after_mark() -> Follows {
+        Follows { after_mark: true, ..Follows::default() }
+    }
+
+    /// What may follow a key in `self`'s phrases or in `other`'s.
+    pub(super) fn with(mut self, other: Follows) -> Follows {
+        self.add(other);
+        self
+    }
+
     /// What may follow a key in any of its phrases.
     fn add(&mut self, other: Follows) {
         self.anything |= other.anything;
         self.apostrophe |= other.apostrophe;
+        self.after_mark |= other.after_mark;
         self.words.extend(other.words);
     }
 
-    /// Whether `rest`, the text just after a key, may go on one of its
-    /// phrases. A phrase's words are consecutive tokens: only spaces come
-    /// between them, and punctuation or a mark after the key (`committed,`
-    /// `committed-to`) ends the phrase or makes the key part of a longer
-    /// token. A non-ASCII character is let through.
-    fn allows(&self, rest: &str) -> bool {
+    /// Whether a key between `before` and `rest` (the text just before and
+    /// just after it) may stand in one of its phrases. A phrase's words are
+    /// consecutive tokens: only spaces come between them, and punctuation
+    /// or a mark after the key (`committed,` `committed-to`) ends the
+    /// phrase or makes the key part of a longer token. A non-ASCII
+    /// character is let through.
+    fn allows(&self, before: &str, rest: &str) -> bool {
         if self.anything || self.apostrophe && rest.starts_with(['\'', '’']) {
+            return true;
+        }
+        if self.after_mark && before.trim_end().ends_with([',', ';', '(']) {
             return true;
         }
         if self.words.is_empty() {
@@ -179,7 +197,7 @@ impl Keys {
     #[inline(never)]
     fn look_up(&self, text: &str, word: std::ops::Range<usize>, out: &mut Vec<usize>) {
         if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
-            && follows.allows(&text[word.end..])
+            && follows.allows(&text[..word.start], &text[word.end..])
         {
             out.push(word.start);
         }
@@ -261,6 +279,12 @@ mod tests {
             "They undertake to report.",
             "I urge States.",
             "It will.",
+            "You may copy it, provided you keep the notice.",
+            "You may copy it (provided you keep it).",
+            "You may copy it provided that you keep it.",
+            "Our goal is to act.",
+            "It is our mission to help.",
+            "Our first priority: peace.",
         ] {
             assert!(found(text), "{text}");
         }
@@ -273,6 +297,8 @@ mod tests {
             "Work undertaken in 2017.",
             "Action plans were adopted.",
             "The report was committed",
+            "The information provided by States.",
+            "The mission ended; its purpose, peace.",
         ] {
             assert!(!found(text), "{text}");
         }
