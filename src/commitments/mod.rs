@@ -97,10 +97,10 @@ impl Detector {
             .chain(detect::TARGET_WORDS.iter().copied());
         let shapes = words
             .map(str::to_string)
-            .chain(speakers)
             .chain(["i", "we", "you", "they", "he", "she"].map(|p| format!("{p}’ll")))
             .chain(["i’m", "we’re", "they’re"].map(str::to_string))
-            .map(|w| (w, Follows::anything()));
+            .map(|w| (w, Follows::anything()))
+            .chain(speakers.map(|w| (w, Follows::speaker())));
         // A noun of aim makes a goal only before `is`, `remains`, `was`
         // (`our goal is to`) or `to` (`it is our goal to`); `priority` also
         // after `is` (`is our priority`).
@@ -165,7 +165,11 @@ impl Detector {
             .map(|&s| {
                 let before = &joined[..at];
                 at += s.len() + 1;
-                let trigger = !self.prefilter.find(s).is_empty() || self.orders_within(s) || self.orders_after_intro(s);
+                let keys = self.prefilter.find(s);
+                let trigger = keys.iter().any(|&k| k & Keys::SPEAKER == 0)
+                    || !keys.is_empty() && prefilter::may_progress(s)
+                    || self.orders_within(s)
+                    || self.orders_after_intro(s);
                 Sentence { text: s, trigger, before }
             })
             .collect();
@@ -254,8 +258,18 @@ impl Detector {
             if stem.is_none() && triggers.is_empty() && !self.orders_within(text) {
                 continue;
             }
-            let within = |at: &[usize], span: &std::ops::Range<u32>| {
-                at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k))
+            // A speaker's key counts in a sentence that may hold its progressive.
+            let within = |at: &[usize], span: &std::ops::Range<u32>, sentence: &str| {
+                let mut speaker = false;
+                for &k in at {
+                    if (span.start as usize..span.end as usize).contains(&(k & !Keys::SPEAKER)) {
+                        if k & Keys::SPEAKER == 0 {
+                            return true;
+                        }
+                        speaker = true;
+                    }
+                }
+                speaker && prefilter::may_progress(sentence)
             };
             let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
                 .into_iter()
@@ -263,7 +277,7 @@ impl Detector {
                     let sentence = &text[span.start as usize..span.end as usize];
                     Sentence {
                         text: sentence,
-                        trigger: within(&triggers, &span)
+                        trigger: within(&triggers, &span, sentence)
                             || self.orders_within(sentence)
                             || self.orders_after_intro(sentence),
                         before: &text[..span.start as usize],

@@ -37,6 +37,9 @@ pub(super) struct Follows {
     /// Anything, when a comma, a semicolon or an opening bracket comes
     /// before it, only spaces between (`, provided you`).
     after_mark: bool,
+    /// Its only phrase is a speaker's progressive (`I am working`, `the
+    /// Committee is monitoring`): found as a [`Keys::SPEAKER`] key.
+    speaker: bool,
 }
 
 impl Follows {
@@ -50,6 +53,11 @@ impl Follows {
 
     pub(super) fn word(word: &str) -> Follows {
         Follows { words: [crate::read::lowercase_hash(word)].into_iter().collect(), ..Follows::default() }
+    }
+
+    /// Anything, for the speaker's progressive only.
+    pub(super) fn speaker() -> Follows {
+        Follows { anything: true, speaker: true, ..Follows::default() }
     }
 
     pub(super) fn after_mark() -> Follows {
@@ -67,6 +75,8 @@ impl Follows {
         self.anything |= other.anything;
         self.apostrophe |= other.apostrophe;
         self.after_mark |= other.after_mark;
+        // A speaker's key only while every phrase it stands for is.
+        self.speaker &= other.speaker;
         self.words.extend(other.words);
     }
 
@@ -100,7 +110,12 @@ impl Keys {
         let mut keys =
             Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]), shortest: 3 };
         for (w, follows) in words.filter(|(w, _)| !w.is_empty()) {
-            keys.hashes.entry(crate::read::lowercase_hash(&w)).or_default().add(follows);
+            match keys.hashes.entry(crate::read::lowercase_hash(&w)) {
+                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().add(follows),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(follows);
+                }
+            }
             // A word with a non-ASCII byte is always looked up.
             if w.is_ascii() {
                 let (b, n) = (w.as_bytes(), w.len());
@@ -113,7 +128,13 @@ impl Keys {
         keys
     }
 
-    /// The byte offsets of the words of `text` that are keys. Words are runs
+    /// Set in an offset [`Keys::find`] gives for a key that stands only
+    /// for a speaker's progressive: the sentence holding it is read only
+    /// when it may hold one ([`may_progress`]).
+    pub(super) const SPEAKER: usize = 1 << (usize::BITS - 1);
+
+    /// The byte offsets of the words of `text` that are keys (with
+    /// [`Keys::SPEAKER`] set for a speaker's key). Words are runs
     /// of letters and digits (a non-ASCII character counts as a letter), so
     /// `won't` is `won` and `t`.
     ///
@@ -199,9 +220,19 @@ impl Keys {
         if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
             && follows.allows(&text[..word.start], &text[word.end..])
         {
-            out.push(word.start);
+            out.push(if follows.speaker { word.start | Keys::SPEAKER } else { word.start });
         }
     }
+}
+
+/// Whether a sentence may hold a progressive (`am`, `is`, `are` + a verb
+/// in `-ing`): it has one of those words (a run of letters and digits, in
+/// any case), or an apostrophe (`I'm`, `we’re`, `it's`).
+pub(super) fn may_progress(sentence: &str) -> bool {
+    sentence.contains(['\'', '’'])
+        || sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.len() <= 3 && ["am", "is", "are"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
@@ -308,6 +339,28 @@ mod tests {
         let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| (f.kind, f.negated))).collect();
         use crate::model::CommitmentType::*;
         assert_eq!(kinds, [Some((Prohibition, true)), Some((Pledge, true))]);
+    }
+
+    #[test]
+    fn a_speakers_key_counts_where_a_progressive_may_stand() {
+        let detector = Detector::default();
+        let speaker_only = |text: &str| {
+            let keys = detector.prefilter.find(text);
+            !keys.is_empty() && keys.iter().all(|&k| k & Keys::SPEAKER != 0)
+        };
+        assert!(speaker_only("I welcome the report."));
+        assert!(speaker_only("The Committee is monitoring inflation."));
+        for text in ["I am investing in schools.", "We’re building it.", "THE COMMITTEE IS MONITORING", "It's done."]
+        {
+            assert!(super::may_progress(text), "{text}");
+        }
+        for text in ["I welcome the report.", "This island arena", "Amis"] {
+            assert!(!super::may_progress(text), "{text}");
+        }
+        use crate::model::CommitmentType::Pledge;
+        let read = detector.paragraph(&["I welcome the report.", "The Committee is monitoring inflation."]);
+        let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| f.kind)).collect();
+        assert_eq!(kinds, [None, Some(Pledge)]);
     }
 
     #[test]
