@@ -28,7 +28,7 @@ pub fn compare(cmp: &mut Comparison, detector: &Detector) {
     // series' comparisons agree edition to edition; commitments are copied
     // only when both editions are read the same way.
     let genre_of = |e: &crate::model::Edition| detector.genre(e.paragraphs.iter().map(|p| p.text.as_str()));
-    let (genre_old, genre_new) = (genre_of(&cmp.old), genre_of(&cmp.new));
+    let (genre_old, genre_new) = crate::parallel::join(|| genre_of(&cmp.old), || genre_of(&cmp.new));
     let done = crate::parallel::map(&pieces, |(in_new, range)| {
         if !in_new {
             return (detector.paragraphs(&cmp.old, range.clone(), genre_old, &|_| false), Vec::new());

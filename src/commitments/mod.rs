@@ -48,11 +48,21 @@ impl Detector {
         // to` is looked for as `required`, followed by `to`; of a word with
         // marks (`secretary-general`), its longest run, followed by anything.
         let plain = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric());
+        let conditions: Vec<&Vec<String>> = lexicon.conditions.iter().collect();
         let prefilter = lexicon.trigger_phrases().filter_map(|p| {
             let (at, word) = p.iter().enumerate().rev().max_by_key(|(_, w)| w.chars().count())?;
             let key = word.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count())?;
             let follows = match p.get(at + 1) {
                 Some(next) if plain(word) && plain(next) => Follows::word(next),
+                // `provided` alone binds only after a comma, a semicolon or
+                // a bracket (`, provided you`): `detect::shape` says so.
+                None if p.len() == 1
+                    && word == "provided"
+                    && conditions.contains(&p)
+                    && lexicon.trigger_phrases().filter(|q| *q == p).count() == 1 =>
+                {
+                    Follows::after_mark()
+                }
                 _ => Follows::anything(),
             };
             Some((key.to_lowercase(), follows))
@@ -84,15 +94,25 @@ impl Detector {
         let speakers = lexicon.self_actors.iter().filter_map(|p| p.iter().max_by_key(|w| w.chars().count()).cloned());
         let words = ["decided", "decides", "permission", "permit", "permitted", "ll", "m", "re"]
             .into_iter()
-            .chain(detect::GOAL_WORDS.iter().copied())
             .chain(detect::TARGET_WORDS.iter().copied());
         let shapes = words
             .map(str::to_string)
-            .chain(speakers)
             .chain(["i", "we", "you", "they", "he", "she"].map(|p| format!("{p}’ll")))
             .chain(["i’m", "we’re", "they’re"].map(str::to_string))
-            .map(|w| (w, Follows::anything()));
-        let prefilter = Keys::new(prefilter.chain(shapes));
+            .map(|w| (w, Follows::anything()))
+            .chain(speakers.map(|w| (w, Follows::speaker())));
+        // A noun of aim makes a goal only before `is`, `remains`, `was`
+        // (`our goal is to`) or `to` (`it is our goal to`); `priority` also
+        // after `is` (`is our priority`).
+        let goals = detect::GOAL_WORDS.iter().map(|&g| {
+            let follows = if g == "priority" {
+                Follows::anything()
+            } else {
+                ["is", "remains", "was", "to"].into_iter().map(Follows::word).fold(Follows::default(), Follows::with)
+            };
+            (g.to_string(), follows)
+        });
+        let prefilter = Keys::new(prefilter.chain(shapes).chain(goals));
         let orders = lexicon
             .imperatives
             .iter()
@@ -145,7 +165,11 @@ impl Detector {
             .map(|&s| {
                 let before = &joined[..at];
                 at += s.len() + 1;
-                let trigger = !self.prefilter.find(s).is_empty() || self.orders_within(s) || self.orders_after_intro(s);
+                let keys = self.prefilter.find(s);
+                let trigger = keys.iter().any(|&k| k & Keys::SPEAKER == 0)
+                    || !keys.is_empty() && prefilter::may_progress(s)
+                    || self.orders_within(s)
+                    || self.orders_after_intro(s);
                 Sentence { text: s, trigger, before }
             })
             .collect();
@@ -234,8 +258,18 @@ impl Detector {
             if stem.is_none() && triggers.is_empty() && !self.orders_within(text) {
                 continue;
             }
-            let within = |at: &[usize], span: &std::ops::Range<u32>| {
-                at.iter().any(|&k| (span.start as usize..span.end as usize).contains(&k))
+            // A speaker's key counts in a sentence that may hold its progressive.
+            let within = |at: &[usize], span: &std::ops::Range<u32>, sentence: &str| {
+                let mut speaker = false;
+                for &k in at {
+                    if (span.start as usize..span.end as usize).contains(&(k & !Keys::SPEAKER)) {
+                        if k & Keys::SPEAKER == 0 {
+                            return true;
+                        }
+                        speaker = true;
+                    }
+                }
+                speaker && prefilter::may_progress(sentence)
             };
             let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
                 .into_iter()
@@ -243,7 +277,7 @@ impl Detector {
                     let sentence = &text[span.start as usize..span.end as usize];
                     Sentence {
                         text: sentence,
-                        trigger: within(&triggers, &span)
+                        trigger: within(&triggers, &span, sentence)
                             || self.orders_within(sentence)
                             || self.orders_after_intro(sentence),
                         before: &text[..span.start as usize],

@@ -34,6 +34,12 @@ pub(super) struct Follows {
     /// A space and one of these words (their lower-case hashes):
     /// `committed` stands in `committed to` and `committed themselves to`.
     words: rustc_hash::FxHashSet<u64>,
+    /// Anything, when a comma, a semicolon or an opening bracket comes
+    /// before it, only spaces between (`, provided you`).
+    after_mark: bool,
+    /// Its only phrase is a speaker's progressive (`I am working`, `the
+    /// Committee is monitoring`): found as a [`Keys::SPEAKER`] key.
+    speaker: bool,
 }
 
 impl Follows {
@@ -49,20 +55,42 @@ impl Follows {
         Follows { words: [crate::read::lowercase_hash(word)].into_iter().collect(), ..Follows::default() }
     }
 
+    /// Anything, for the speaker's progressive only.
+    pub(super) fn speaker() -> Follows {
+        Follows { anything: true, speaker: true, ..Follows::default() }
+    }
+
+    pub(super) fn after_mark() -> Follows {
+        Follows { after_mark: true, ..Follows::default() }
+    }
+
+    /// What may follow a key in `self`'s phrases or in `other`'s.
+    pub(super) fn with(mut self, other: Follows) -> Follows {
+        self.add(other);
+        self
+    }
+
     /// What may follow a key in any of its phrases.
     fn add(&mut self, other: Follows) {
         self.anything |= other.anything;
         self.apostrophe |= other.apostrophe;
+        self.after_mark |= other.after_mark;
+        // A speaker's key only while every phrase it stands for is.
+        self.speaker &= other.speaker;
         self.words.extend(other.words);
     }
 
-    /// Whether `rest`, the text just after a key, may go on one of its
-    /// phrases. A phrase's words are consecutive tokens: only spaces come
-    /// between them, and punctuation or a mark after the key (`committed,`
-    /// `committed-to`) ends the phrase or makes the key part of a longer
-    /// token. A non-ASCII character is let through.
-    fn allows(&self, rest: &str) -> bool {
+    /// Whether a key between `before` and `rest` (the text just before and
+    /// just after it) may stand in one of its phrases. A phrase's words are
+    /// consecutive tokens: only spaces come between them, and punctuation
+    /// or a mark after the key (`committed,` `committed-to`) ends the
+    /// phrase or makes the key part of a longer token. A non-ASCII
+    /// character is let through.
+    fn allows(&self, before: &str, rest: &str) -> bool {
         if self.anything || self.apostrophe && rest.starts_with(['\'', '’']) {
+            return true;
+        }
+        if self.after_mark && before.trim_end().ends_with([',', ';', '(']) {
             return true;
         }
         if self.words.is_empty() {
@@ -82,7 +110,12 @@ impl Keys {
         let mut keys =
             Keys { hashes: Default::default(), outer: Box::new([0; 1024]), inner: Box::new([0; 1024]), shortest: 3 };
         for (w, follows) in words.filter(|(w, _)| !w.is_empty()) {
-            keys.hashes.entry(crate::read::lowercase_hash(&w)).or_default().add(follows);
+            match keys.hashes.entry(crate::read::lowercase_hash(&w)) {
+                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().add(follows),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(follows);
+                }
+            }
             // A word with a non-ASCII byte is always looked up.
             if w.is_ascii() {
                 let (b, n) = (w.as_bytes(), w.len());
@@ -95,7 +128,13 @@ impl Keys {
         keys
     }
 
-    /// The byte offsets of the words of `text` that are keys. Words are runs
+    /// Set in an offset [`Keys::find`] gives for a key that stands only
+    /// for a speaker's progressive: the sentence holding it is read only
+    /// when it may hold one ([`may_progress`]).
+    pub(super) const SPEAKER: usize = 1 << (usize::BITS - 1);
+
+    /// The byte offsets of the words of `text` that are keys (with
+    /// [`Keys::SPEAKER`] set for a speaker's key). Words are runs
     /// of letters and digits (a non-ASCII character counts as a letter), so
     /// `won't` is `won` and `t`.
     ///
@@ -179,11 +218,21 @@ impl Keys {
     #[inline(never)]
     fn look_up(&self, text: &str, word: std::ops::Range<usize>, out: &mut Vec<usize>) {
         if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
-            && follows.allows(&text[word.end..])
+            && follows.allows(&text[..word.start], &text[word.end..])
         {
-            out.push(word.start);
+            out.push(if follows.speaker { word.start | Keys::SPEAKER } else { word.start });
         }
     }
+}
+
+/// Whether a sentence may hold a progressive (`am`, `is`, `are` + a verb
+/// in `-ing`): it has one of those words (a run of letters and digits, in
+/// any case), or an apostrophe (`I'm`, `we’re`, `it's`).
+pub(super) fn may_progress(sentence: &str) -> bool {
+    sentence.contains(['\'', '’'])
+        || sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.len() <= 3 && ["am", "is", "are"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
@@ -261,6 +310,12 @@ mod tests {
             "They undertake to report.",
             "I urge States.",
             "It will.",
+            "You may copy it, provided you keep the notice.",
+            "You may copy it (provided you keep it).",
+            "You may copy it provided that you keep it.",
+            "Our goal is to act.",
+            "It is our mission to help.",
+            "Our first priority: peace.",
         ] {
             assert!(found(text), "{text}");
         }
@@ -273,6 +328,8 @@ mod tests {
             "Work undertaken in 2017.",
             "Action plans were adopted.",
             "The report was committed",
+            "The information provided by States.",
+            "The mission ended; its purpose, peace.",
         ] {
             assert!(!found(text), "{text}");
         }
@@ -282,6 +339,28 @@ mod tests {
         let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| (f.kind, f.negated))).collect();
         use crate::model::CommitmentType::*;
         assert_eq!(kinds, [Some((Prohibition, true)), Some((Pledge, true))]);
+    }
+
+    #[test]
+    fn a_speakers_key_counts_where_a_progressive_may_stand() {
+        let detector = Detector::default();
+        let speaker_only = |text: &str| {
+            let keys = detector.prefilter.find(text);
+            !keys.is_empty() && keys.iter().all(|&k| k & Keys::SPEAKER != 0)
+        };
+        assert!(speaker_only("I welcome the report."));
+        assert!(speaker_only("The Committee is monitoring inflation."));
+        for text in ["I am investing in schools.", "We’re building it.", "THE COMMITTEE IS MONITORING", "It's done."]
+        {
+            assert!(super::may_progress(text), "{text}");
+        }
+        for text in ["I welcome the report.", "This island arena", "Amis"] {
+            assert!(!super::may_progress(text), "{text}");
+        }
+        use crate::model::CommitmentType::Pledge;
+        let read = detector.paragraph(&["I welcome the report.", "The Committee is monitoring inflation."]);
+        let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| f.kind)).collect();
+        assert_eq!(kinds, [None, Some(Pledge)]);
     }
 
     #[test]
