@@ -128,9 +128,13 @@ pub fn implied_page_starts(lines: &[Line]) -> Vec<usize> {
     };
     let mut shapes: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, l) in lines.iter().enumerate() {
+        if !l.gap_before || l.text.len() > 120 {
+            continue;
+        }
         let t = l.trimmed();
-        let laid_out = cells(t).nth(1).is_some() || l.indent >= 20;
-        if !l.gap_before || !laid_out || t.len() > 100 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        // Laid out: far indented, or cells parted by a run of spaces.
+        let laid_out = l.indent >= 20 || memchr::memmem::find(t.as_bytes(), b"   ").is_some();
+        if !laid_out || t.len() > 100 || !t.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         if let Some(k) = key(t) {
