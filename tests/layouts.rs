@@ -57,7 +57,7 @@ fn paragraphs_read_right_in_every_layout() {
         ("mpl-2.0-LICENSE.json", 43, 44),
         ("pep-0257-2001.json", 40, 40),
         ("pep-0257-current.json", 39, 39),
-        ("rfc1950-zlib.json", 43, 45),
+        ("rfc1950-zlib.json", 44, 45),
         ("rfc4627-formfeed.json", 50, 50),
         ("rfc4627.json", 50, 50),
         ("udhr-deu-1996.json", 59, 59),
@@ -73,7 +73,7 @@ fn paragraphs_read_right_in_every_layout() {
         all += n;
     }
     eprintln!("{}\nall: {right} of {all}", report.join("\n"));
-    assert!(right >= 440, "{right} of {all}");
+    assert!(right >= 441, "{right} of {all}");
 }
 
 /// A bulleted list's last item near the end of a text without pages is a

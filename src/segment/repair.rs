@@ -294,7 +294,11 @@ impl Repairer {
             prev = letters_only.then_some((start, end, b_fragment));
             let Some((a_start, a_end, a_fragment)) = pair else { continue };
             let a = &text[a_start..a_end];
-            if !b.starts_with(char::is_lowercase) || !(a_fragment || b_fragment) {
+            // A letter run glued to digits is a name (`s1`, `x86`), not a
+            // broken word: `sum s1` stays as printed.
+            let glued_to_digits = text[end..].starts_with(|c: char| c.is_ascii_digit())
+                || text[..a_start].ends_with(|c: char| c.is_ascii_digit());
+            if !b.starts_with(char::is_lowercase) || !(a_fragment || b_fragment) || glued_to_digits {
                 continue;
             }
             let joined = format!("{a}{b}");
@@ -455,6 +459,10 @@ mod tests {
         assert_eq!(repaired(&["a rare splitt ing"], "a rare splitt ing"), "a rare splitt ing");
         // A common English word is evidence too.
         assert_eq!(repaired(&["only a fe w States"], "only a fe w States"), "only a few States");
+        // A letter run glued to digits is a name (RFC 1950's `s1`), though
+        // `sums` occurs: not joined.
+        let doc = ["the sums s1 and s2 are", "The sum s1 is initialized to 1"];
+        assert_eq!(repaired(&doc, "The sum s1 is initialized to 1"), "The sum s1 is initialized to 1");
     }
 
     #[test]
