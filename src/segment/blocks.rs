@@ -536,27 +536,8 @@ fn split_lists(draft: &mut Draft, items: Vec<(bool, Vec<lists::Item>)>) {
     for (p, (opens_with_item, items)) in std::mem::take(&mut draft.paragraphs).into_iter().zip(items) {
         if items.is_empty() {
             out.push(p);
-            continue;
-        }
-        let starts = lists::starts(&p.text, &items, opens_with_item);
-        let cuts: Vec<&lists::Item> =
-            items.iter().zip(starts).filter(|(i, s)| *s && i.offset > 0).map(|(i, _)| i).collect();
-        if cuts.is_empty() {
-            out.push(p);
-            continue;
-        }
-        let mut from = (0, p.line);
-        for cut in cuts.iter().map(|c| (c.offset, c.line, c.before)).chain([(p.text.len(), 0, p.end_line)]) {
-            out.push(DraftParagraph {
-                number: p.number.clone(),
-                section: p.section.clone(),
-                part: p.part.clone(),
-                headings: p.headings.clone(),
-                text: p.text[from.0..cut.0].trim_end().to_string(),
-                line: from.1,
-                end_line: cut.2,
-            });
-            from = (cut.0, cut.1);
+        } else {
+            out.extend(lists::cut(p, &items, opens_with_item));
         }
     }
     draft.paragraphs = out;

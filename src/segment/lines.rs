@@ -167,11 +167,18 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
         (page_break, gap) = (false, false);
     }
 
-    for i in super::pages::implied_page_starts(&raw) {
-        raw[i].after_page_break = true;
-        raw[i].gap_before = true;
+    // Pages: from form feeds, or (text that lost them) from the footers
+    // that number them; a PDF's lines know their page.
+    let geometry = raw.iter().any(|l| l.geom.is_some());
+    let mut breaks = raw.iter().any(|l| l.after_page_break);
+    if !breaks && !geometry {
+        for i in super::pages::implied_page_starts(&raw) {
+            raw[i].after_page_break = true;
+            raw[i].gap_before = true;
+            breaks = true;
+        }
     }
-    let mut out = Cleaned { paged: raw.iter().any(|l| l.after_page_break), ..Cleaned::default() };
+    let mut out = Cleaned { paged: breaks, ..Cleaned::default() };
     let start = front_matter(&raw, &mut out.front_matter);
     out.pdf_like = layout.is_some() || is_pdf_like(&raw[start..]);
 
@@ -198,7 +205,7 @@ pub fn clean<'a>(text: &'a str, layout: Option<&'a [LineBox]>) -> Cleaned<'a> {
     let mut next_mark: Option<u32> = None;
     // A `*` note stands at a page's foot: text with no pages has none (a
     // Markdown list's last `* Item` near the end is no note).
-    let paged = raw.iter().any(|l| l.after_page_break || l.geom.is_some());
+    let paged = breaks || geometry;
     while i < raw.len() {
         let t = raw[i].text;
         if t.trim_start().starts_with("_____")

@@ -24,6 +24,7 @@
 //! comments**:`, `Member Representatives consist of:`) is neither a
 //! fragment nor a sentence of the list it is in.
 
+use super::draft::DraftParagraph;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -289,6 +290,34 @@ pub fn starts(text: &str, items: &[Item], opens_with_item: bool) -> Vec<bool> {
         }
     }
     start
+}
+
+/// Cuts `p` where the list rule ([`starts`]) starts a paragraph at one of
+/// its `items`: the pieces in order, `p` alone when nothing is cut. Each
+/// piece ends on the line before the item that starts the next; the
+/// pieces after the first are unnumbered, in `p`'s numbered paragraph (or
+/// its section), under its headings.
+pub fn cut(mut p: DraftParagraph, items: &[Item], opens_with_item: bool) -> Vec<DraftParagraph> {
+    let starts = starts(&p.text, items, opens_with_item);
+    let cuts: Vec<&Item> = items.iter().zip(starts).filter(|(i, s)| *s && i.offset > 0).map(|(i, _)| i).collect();
+    if cuts.is_empty() {
+        return vec![p];
+    }
+    let section = p.number.clone().or_else(|| p.section.clone());
+    let (whole, last) = (std::mem::take(&mut p.text), p.end_line);
+    p.text = whole[..cuts[0].offset].trim_end().to_string();
+    p.end_line = cuts[0].before;
+    let rest = cuts.iter().enumerate().map(|(k, cut)| DraftParagraph {
+        section: section.clone(),
+        part: p.part.clone(),
+        headings: p.headings.clone(),
+        text: whole[cut.offset..cuts.get(k + 1).map_or(whole.len(), |c| c.offset)].trim_end().to_string(),
+        line: cut.line,
+        end_line: cuts.get(k + 1).map_or(last, |c| c.before),
+        ..Default::default()
+    });
+    let rest: Vec<DraftParagraph> = rest.collect();
+    std::iter::once(p).chain(rest).collect()
 }
 
 #[cfg(test)]

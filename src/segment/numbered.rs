@@ -151,30 +151,8 @@ impl<'a> State<'a> {
             // of its items are paragraphs of their own (a licence's
             // `(d)` of several sentences after `(a)`–`(c)` ending `; and`).
             if self.blank_lines_part && !items.is_empty() {
-                let starts = lists::starts(&p.text, &items, false);
-                let cuts: Vec<&lists::Item> = items.iter().zip(starts).filter(|(_, s)| *s).map(|(i, _)| i).collect();
-                if !cuts.is_empty() {
-                    let section = p.number.clone().or_else(|| p.section.clone());
-                    let whole = std::mem::take(&mut p.text);
-                    let last = p.end_line;
-                    p.text = whole[..cuts[0].offset].trim_end().to_string();
-                    p.end_line = cuts[0].before;
-                    let (part, headings) = (p.part.clone(), p.headings.clone());
-                    self.draft.paragraphs.push(p);
-                    for (k, cut) in cuts.iter().enumerate() {
-                        let end = cuts.get(k + 1).map_or(whole.len(), |c| c.offset);
-                        self.draft.paragraphs.push(DraftParagraph {
-                            section: section.clone(),
-                            part: part.clone(),
-                            headings: headings.clone(),
-                            text: whole[cut.offset..end].trim_end().to_string(),
-                            line: cut.line,
-                            end_line: cuts.get(k + 1).map_or(last, |c| c.before),
-                            ..Default::default()
-                        });
-                    }
-                    return;
-                }
+                self.draft.paragraphs.extend(lists::cut(p, &items, false));
+                return;
             }
             self.draft.paragraphs.push(p);
         }

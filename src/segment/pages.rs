@@ -115,12 +115,9 @@ fn key(t: &str) -> Option<String> {
 /// far indented), its last number going up by one each time, at a
 /// steady distance (each within a fifth of the middle one, at least 20
 /// lines): a page's foot. Returns the indices of the lines after each
-/// foot, where a page starts; none when the text has page breaks or
-/// geometry already.
+/// foot, where a page starts. For text with no page break and no
+/// geometry ([`super::lines::clean`] asks only there).
 pub fn implied_page_starts(lines: &[Line]) -> Vec<usize> {
-    if lines.iter().any(|l| l.after_page_break || l.geom.is_some()) {
-        return Vec::new();
-    }
     let last_number = |t: &str| -> Option<u32> {
         let end = t.rfind(|c: char| c.is_ascii_digit())?;
         let start = t[..=end].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |k| k + 1);
