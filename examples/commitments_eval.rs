@@ -73,6 +73,7 @@ fn main() {
             let sentences: Vec<&str> = doc.iter().map(|r| r["sentence"].as_str().unwrap_or("")).collect();
             for (row, found) in doc.iter().zip(detector.paragraph(&sentences)) {
                 let truth = row["type"].as_str().unwrap_or("?");
+                let trigger = found.as_ref().map_or(String::new(), |f| format!("({})", f.trigger));
                 let found = found.as_ref().map_or("none", |f| f.kind.name());
                 let register = row["register"].as_str().unwrap_or("?").to_string();
                 let split = row["split"].as_str().unwrap_or("?").to_string();
@@ -83,10 +84,11 @@ fn main() {
                     && only.as_ref().is_none_or(|o| *o == register);
                 if show {
                     println!(
-                        "{:<12} {:<11} → {:<11} {}",
+                        "{:<12} {:<11} → {:<11} {:<24} {}",
                         row["id"].as_str().unwrap_or(""),
                         truth,
                         found,
+                        trigger,
                         row["sentence"]
                     );
                 }

@@ -493,10 +493,10 @@ fn detection_by_register_on_held_out_documents() {
     }
     let floors = [
         ("central-bank", 0.85, 0.46),
-        ("licences", 0.80, 0.54),
+        ("licences", 0.77, 0.56),
         ("pledges", 0.60, 0.33),
         ("rules", 0.88, 0.70),
-        ("speeches", 0.76, 0.64),
+        ("speeches", 0.78, 0.66),
         ("un", 0.92, 0.84),
     ];
     assert_eq!(scores.len(), floors.len(), "one floor a register");
@@ -536,4 +536,27 @@ fn a_second_reader_agrees_with_the_labels() {
     let kappa = (agree - chance) / (1.0 - chance);
     eprintln!("agreement {agree:.3}, kappa {kappa:.3} on {n} sentences");
     assert!(agree >= 0.93 && kappa >= 0.88, "agreement {agree:.3}, kappa {kappa:.3}");
+}
+
+/// A UN report that quotes two decisions binding with `shall`, and says
+/// `As noted above`, is neither a rule text nor a news report: the OPCW
+/// report's own units still pledge (`The IIT … will issue further reports`)
+/// and the decisions it cites are reported (labelled `dev` document
+/// `opcw-syria-s-2025-490`, read as one passage).
+#[test]
+fn a_report_citing_decisions_is_read_as_a_report() {
+    let rows: Vec<Registered> = registers().into_iter().filter(|r| r.doc == "opcw-syria-s-2025-490").collect();
+    assert!(rows.len() > 100, "{} sentences", rows.len());
+    let sentences: Vec<&str> = rows.iter().map(|r| r.sentence.as_str()).collect();
+    let found = Detector::default().paragraph(&sentences);
+    let kind_of = |id: &str| {
+        let at = rows.iter().position(|r| r.id == id).unwrap();
+        found[at].as_ref().map(|f| f.kind)
+    };
+    // `The IIT is continuing its investigations … and will issue further reports in due course.`
+    assert_eq!(kind_of("un-0126"), Some(CommitmentType::Pledge));
+    // `… the Council decided that the Director-General shall “regularly inform the Council …”`
+    assert_eq!(kind_of("un-0052"), Some(CommitmentType::Reported));
+    // `… the Council decided that the Secretariat should report on its implementation …`
+    assert_eq!(kind_of("un-0048"), Some(CommitmentType::Reported));
 }

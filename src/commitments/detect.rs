@@ -89,6 +89,24 @@ const PEOPLE: &[&str] = &[
     "civilians",
     "families",
 ];
+/// Bodies a speaker names as its own (`my Administration`, `our company`).
+pub(super) const OWN_BODIES: &[&str] = &[
+    "administration",
+    "government",
+    "party",
+    "company",
+    "business",
+    "organisation",
+    "organization",
+    "team",
+    "group",
+    "department",
+    "ministry",
+    "agency",
+    "firm",
+    "office",
+];
+
 const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "its", "their"];
 const ADVERBS: &[&str] = &[
     "also",
@@ -336,7 +354,30 @@ pub(super) fn reports_in(text: &str, lex: &Lexicon) -> usize {
             if matches!(word, "today" | "also" | "has" | "have" | "had" | "then" | "recently" | "now" | "yesterday") {
                 word = words.next().unwrap_or("");
             }
-            let name = word.starts_with(char::is_uppercase) && !matches!(word, "I" | "We");
+            // `As noted above`, `If stated`: a capitalised word that names no one.
+            let function_word = matches!(
+                word,
+                "I" | "We"
+                    | "As"
+                    | "If"
+                    | "When"
+                    | "While"
+                    | "Where"
+                    | "Unless"
+                    | "Also"
+                    | "Then"
+                    | "Thus"
+                    | "So"
+                    | "But"
+                    | "And"
+                    | "Or"
+                    | "Previously"
+                    | "Earlier"
+                    | "Above"
+                    | "Below"
+                    | "Except"
+            );
+            let name = word.starts_with(char::is_uppercase) && !function_word;
             let pronoun = matches!(word, "he" | "she" | "it" | "they" | "He" | "She" | "It" | "They");
             let own = lex.self_actors.ending(&word.to_lowercase()).next().is_some();
             if (name || pronoun) && !own {
@@ -485,6 +526,14 @@ impl Reader<'_> {
         if let Some(found) = self.self_in(range.clone()) {
             return Some(found);
         }
+        // `My Administration is eliminating …`, `our company will …`: the
+        // speaker's own body, named by its first-person possessive.
+        let own = range.len() >= 2
+            && matches!(self.tokens[range.start].lower.as_ref(), "my" | "our")
+            && self.head(&range).is_some_and(|h| OWN_BODIES.contains(&h));
+        if own {
+            return Some(range);
+        }
         let head = self.tokens.get(range.end.checked_sub(1)?)?;
         if range.len() == 1 && PRONOUNS.contains(&head.lower.as_ref()) {
             return self.self_in(0..range.start).or_else(|| self.named_before().then_some(range));
@@ -580,28 +629,35 @@ impl Reader<'_> {
         }
         let (be, _) = self.verb_after(i);
         let (next, _) = be.map_or((None, false), |b| self.verb_after(b + 1));
+        // `It should be noted that …` remarks; `so it should be mentioned.`
+        // and `should be noted in the changelog` bind.
+        let remark = |k: usize| {
+            matches!(self.tokens[k].lower.as_ref(), "borne" | "pointed" | "to")
+                || self.tokens.get(k + 1).is_some_and(|w| matches!(w.lower.as_ref(), "that" | "," | "here"))
+        };
         next.is_some_and(|k| {
-            !matches!(
-                self.tokens[k].lower.as_ref(),
-                "noted"
-                    | "stressed"
-                    | "emphasized"
-                    | "emphasised"
-                    | "recalled"
-                    | "remembered"
-                    | "said"
-                    | "borne"
-                    | "pointed"
-                    | "recognized"
-                    | "recognised"
-                    | "acknowledged"
-                    | "underlined"
-                    | "mentioned"
-                    | "added"
-                    | "observed"
-                    | "understood"
-                    | "to"
-            )
+            !remark(k)
+                || !matches!(
+                    self.tokens[k].lower.as_ref(),
+                    "noted"
+                        | "stressed"
+                        | "emphasized"
+                        | "emphasised"
+                        | "recalled"
+                        | "remembered"
+                        | "said"
+                        | "borne"
+                        | "pointed"
+                        | "recognized"
+                        | "recognised"
+                        | "acknowledged"
+                        | "underlined"
+                        | "mentioned"
+                        | "added"
+                        | "observed"
+                        | "understood"
+                        | "to"
+                )
         })
     }
 
@@ -869,7 +925,20 @@ impl Reader<'_> {
         if after.first().is_some_and(|t| t.lower == "by") {
             return None;
         }
-        let to = after.iter().take(20).position(|t| t.lower == "to" || t.text == ";")?;
+        if matches!(self.tokens[i + n - 1].lower.as_ref(), "to" | "of" | "for") {
+            // `It stressed the need to …`: the phrase names what is asked.
+            return Some(reported(self.trigger(i..i + n), self.actor(subject(&self.tokens, i)), i));
+        }
+        let Some(to) = after.iter().take(20).position(|t| t.lower == "to" || t.text == ";") else {
+            // `The Council further requested a detailed update`: a body that
+            // can act asked for a thing.
+            let subject = subject(&self.tokens, i);
+            let asked = self.tokens[i].lower.ends_with("ed")
+                && (1..=8).contains(&subject.len())
+                && self.can_act(&subject)
+                && after.first().is_some_and(|t| t.is_word());
+            return asked.then(|| reported(self.trigger(i..i + n), self.actor(subject), i));
+        };
         if after[to].text == ";" {
             return None;
         }
@@ -943,7 +1012,12 @@ impl Reader<'_> {
                     && let Some(n) = phrase_at(&self.tokens, i, &level.reported, false)
                 {
                     let subject = subject(&self.tokens, i);
-                    if self.speaks_for_self(subject.clone()).is_none() {
+                    // `agreed to in writing`, `agreed to by the parties`: no act follows.
+                    let idle = self.tokens[i + n - 1].lower == "to"
+                        && self.tokens.get(i + n).is_some_and(|w| {
+                            matches!(w.lower.as_ref(), "in" | "by" | "with" | "at" | "on" | "or" | "and" | ",")
+                        });
+                    if !idle && self.speaks_for_self(subject.clone()).is_none() {
                         out.push(reported(self.trigger(i..i + n), self.actor(subject), i));
                     }
                 }
@@ -983,9 +1057,12 @@ impl Reader<'_> {
             return None;
         }
         // `The key words "MUST", "MUST NOT" … are to be interpreted`: a keyword named, not used.
+        // The mark must touch the keyword: in `shall “regularly inform …”`
+        // the quotation opens after it, and the keyword is used.
         let quoted =
             |k: usize| self.tokens.get(k).is_some_and(|t| matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’"));
-        if i > 0 && quoted(i - 1) || quoted(i + n) {
+        let touches = |a: usize, b: usize| self.tokens[a].end == self.tokens[b].start;
+        if i > 0 && quoted(i - 1) && touches(i - 1, i) || quoted(i + n) && touches(i + n - 1, i + n) {
             return None;
         }
         let (verb, _) = self.verb_after(i + n);
@@ -1221,6 +1298,14 @@ impl Reader<'_> {
     }
 }
 
+/// Whether `sentence` opens, past a list marker, with `No`, `Neither`,
+/// `Nothing` or `None`: the subject of a permission denied
+/// ([`Reader::denied`](shape)), read even when no trigger word stands in it.
+pub(super) fn denies_opening(sentence: &str) -> bool {
+    let rest = super::list_item(sentence).map_or(sentence, |m| &sentence[m.end()..]).trim_start();
+    ["No ", "Neither ", "Nothing ", "None "].iter().any(|w| rest.starts_with(w))
+}
+
 fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {
     Candidate {
         found: Found {
@@ -1365,5 +1450,52 @@ mod tests {
         assert_eq!(kind("I welcome the report.", ""), None);
         let negated = detect_sentence("The Committee will no longer buy bonds.", &lex, Context::default()).unwrap();
         assert!(negated.negated && negated.trigger == "will no longer", "{negated:?}");
+    }
+
+    /// Sentences of the shipped editions and of the labelled `dev` documents
+    /// that the clause shapes added in issue 13's third round read, each
+    /// through the prefilter as a passage of its own.
+    #[test]
+    fn shapes_of_the_third_round() {
+        use CommitmentType::*;
+        let detector = crate::commitments::Detector::default();
+        let read = |s: &str| detector.paragraph(&[s])[0].as_ref().map(|f| f.kind);
+        // A permission granted to no one forbids (CA/B 7.1.3.1; RFC 4627).
+        assert_eq!(read("No other encodings are permitted."), Some(Prohibition));
+        assert_eq!(
+            read("3) No Modified Version of the Font Software may use the Reserved Font Name(s)."),
+            Some(Prohibition)
+        );
+        assert_eq!(read("No one company or organization can do this on its own."), None);
+        // The speaker's own acts: `I want to` with a verb that after an
+        // institution would be a forecast; the speaker's own body; `let's`.
+        assert_eq!(read("I want to expand high-quality tutoring."), Some(Pledge));
+        assert_eq!(read("The Committee continues to expand its outlook."), None);
+        assert_eq!(read("My Administration is also eliminating title insurance fees."), Some(Pledge));
+        assert_eq!(read("Let’s continue increasing Pell Grants."), Some(Call));
+        assert_eq!(read("Let's continue increasing Pell Grants."), Some(Call));
+        // Reported requests without `to`, and the need stressed.
+        assert_eq!(read("The Council further requested a detailed update by 15 September."), Some(Reported));
+        assert_eq!(read("The information requested was provided."), None);
+        assert_eq!(read("It stressed the need to discontinue activities."), Some(Reported));
+        assert_eq!(read("We stress the need to protect civilians."), Some(Call));
+        // A quotation opening after the keyword does not make it a mention.
+        let quoted = "The Council decided that the Director-General shall “regularly inform the Council”.";
+        assert_eq!(read(quoted), Some(Reported));
+        assert_eq!(read("The key words “MUST” and “SHALL” are to be interpreted as described."), None);
+        // `agreed to in writing` reports no act.
+        assert_eq!(
+            read("Unless required by applicable law or agreed to in writing, Licensor provides the Work."),
+            None
+        );
+        assert_eq!(read("Companies that sign The Climate Pledge agree to:"), Some(Reported));
+        // An aim opened by a verb in `-ing` (a programme's item), but not a
+        // preposition, nor a gerund that is the subject of a finite verb
+        // (S/2025/389, S/2025/72).
+        assert_eq!(read("Conserving 30% of America’s lands and waters by 2030."), Some(Pledge));
+        assert_eq!(read("During ground operations, reports emerged of women being raped and killed."), None);
+        assert_eq!(read("Fighting intensified between the armed forces and multiple armed groups."), None);
+        let priority = "Promoting multilateral cooperation to prevent and counter terrorism remained a priority.";
+        assert_eq!(read(priority), None);
     }
 }

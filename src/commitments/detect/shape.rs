@@ -108,6 +108,34 @@ const MINDS: &[&str] = &[
     "noting",
 ];
 
+/// Words in `-ing` that are no verb: prepositions (`During …`,
+/// `Following a request …`), adjectives (`Ongoing conflict …`) and nouns.
+const NOT_GERUNDS: &[&str] = &[
+    "during",
+    "following",
+    "according",
+    "regarding",
+    "concerning",
+    "including",
+    "notwithstanding",
+    "pending",
+    "ongoing",
+    "underlying",
+    "existing",
+    "nothing",
+    "something",
+    "everything",
+    "anything",
+    "morning",
+    "evening",
+    "string",
+    "spring",
+];
+
+/// Prepositions that may follow an intransitive verb (`intensified between`).
+const PREPOSITIONS: &[&str] =
+    &["between", "in", "on", "at", "across", "from", "with", "into", "over", "after", "during", "throughout", "among"];
+
 /// Words after which a decision names a time to come (`until`, `at least through`).
 const FUTURE: &[&str] = &["until", "till", "through", "over", "going", "for", "by", "in", "at"];
 
@@ -168,6 +196,7 @@ impl Reader<'_> {
         out.extend(self.imperative(open));
         out.extend(self.aim(open));
         out.extend(self.target());
+        out.extend(self.denied(open));
         for i in 0..self.tokens.len() {
             if !self.tokens[i].is_word() || !self.starts.starts_shape(&self.tokens[i].lower) {
                 continue;
@@ -190,9 +219,10 @@ impl Reader<'_> {
                     // `Google wants to run …` in a report about others.
                     out.push(super::reported(self.trigger(i..i + n), self.actor(subject.clone()), i));
                 }
+                let personal = matches!(self.head(&subject), Some("i" | "we"));
                 if let Some(actor) = self.speaks_for_self(subject)
                     && !self.hedged_before(i)
-                    && !self.thinks(i + n)
+                    && !self.thinks(i + n, personal)
                 {
                     // Below a pledge's phrase in the same sentence: `continues to
                     // purchase …, and it stands ready to expand` pledges readiness.
@@ -225,8 +255,11 @@ impl Reader<'_> {
     }
 
     /// Whether the verb at `i` is one of thinking, not doing (`continues to
-    /// believe`, `continues to see`): a view, not conduct.
-    fn thinks(&self, i: usize) -> bool {
+    /// believe`, `continues to see`): a view, not conduct. After an
+    /// institution, a verb of how the world goes is one too (`the Committee
+    /// continues to weigh`); after `I` or `we` (`personal`) it is the
+    /// speaker's own act (`I want to expand tutoring`).
+    fn thinks(&self, i: usize, personal: bool) -> bool {
         self.tokens.get(i).is_some_and(|t| {
             matches!(
                 t.lower.as_ref(),
@@ -243,7 +276,7 @@ impl Reader<'_> {
                     | "be"
                     | "have"
                     | "remain"
-            ) || self.lex.forecast_verbs.has_word(&t.lower) && t.lower != "make"
+            ) || !personal && self.lex.forecast_verbs.has_word(&t.lower) && t.lower != "make"
         })
     }
 
@@ -390,6 +423,52 @@ impl Reader<'_> {
         Some(c)
     }
 
+    /// `No other literal names are allowed.`, `Neither the Font Software nor
+    /// … may be sold`, `No use … is authorized`: a permission granted to no
+    /// one forbids. The subject opens the sentence with `no` or `neither`,
+    /// and the permission follows in its clause.
+    fn denied(&self, open: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        if !matches!(t.get(open)?.lower.as_ref(), "no" | "neither" | "nothing" | "none") {
+            return None;
+        }
+        // `No, …` and `No one knows`: no subject of a permission.
+        if t.get(open + 1).is_none_or(|w| !w.is_word()) {
+            return None;
+        }
+        let clause = (open + 1..t.len()).take_while(|&k| !matches!(t[k].text, "." | ";" | ":"));
+        for k in clause {
+            let word = t[k].lower.as_ref();
+            let granted = match word {
+                // `No one company can do this alone` is ability, outside a rule text.
+                "may" => true,
+                "can" => self.context.rules,
+                "allowed" | "permitted" | "authorized" | "authorised" => {
+                    k > 0 && matches!(t[k - 1].lower.as_ref(), "is" | "are" | "be")
+                }
+                _ => false,
+            };
+            if granted {
+                let actor = self.actor(open..k);
+                let mut c = self.candidate(CommitmentType::Prohibition, actor, open..open + 1, 4, 4);
+                c.found.trigger = format!("{} … {}", self.trigger(open..open + 1), self.trigger(k..k + 1));
+                c.found.level = "must not".to_string();
+                return Some(c);
+            }
+            // A finite verb of its own ends the subject (`No one has the right`).
+            let permits_next = matches!(
+                t.get(k + 1).map(|w| w.lower.as_ref()),
+                Some("allowed" | "permitted" | "authorized" | "authorised")
+            );
+            if matches!(word, "has" | "have" | "is" | "are" | "was" | "were" | "will" | "shall" | "must")
+                && !permits_next
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// `does not give you permission to …`: a permission withheld forbids.
     fn withheld(&self, i: usize) -> Option<Candidate> {
         let t = &self.tokens;
@@ -501,9 +580,17 @@ impl Reader<'_> {
             && verb.lower.len() >= 6
             && verb.lower.ends_with("ing")
             && verb.text.starts_with(char::is_uppercase)
-            && !MINDS.contains(&verb.lower.as_ref());
+            && !MINDS.contains(&verb.lower.as_ref())
+            && !NOT_GERUNDS.contains(&verb.lower.as_ref());
         let words = t[open..].iter().filter(|w| w.is_word()).count();
         if !gerund || words < 6 || self.finite_verb() {
+            return None;
+        }
+        // `Fighting intensified between …`: the gerund is the subject of a
+        // verb in the past.
+        let past = t.get(open + 1).is_some_and(|w| w.lower.len() > 4 && w.lower.ends_with("ed"))
+            && t.get(open + 2).is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_ref()));
+        if past {
             return None;
         }
         // `Taking into account …, the Committee decided`: a clause with its own subject.
@@ -620,6 +707,12 @@ impl Reader<'_> {
                     | "gives"
                     | "offers"
                     | "enables"
+                    | "remained"
+                    | "continued"
+                    | "became"
+                    | "proved"
+                    | "seemed"
+                    | "appeared"
             )
         })
     }
