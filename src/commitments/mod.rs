@@ -92,7 +92,6 @@ impl Detector {
         // name) opens its progressive conduct (`we are investing`), and
         // nouns of aim open its goals (`our goal is to`).
         let speakers = lexicon.self_actors.iter().filter_map(|p| p.iter().max_by_key(|w| w.chars().count()).cloned());
-        let speakers = speakers.chain(detect::OWN_BODIES.iter().map(|w| w.to_string()));
         let words = ["decided", "decides", "permission", "permit", "permitted", "ll", "m", "re"]
             .into_iter()
             .chain(detect::TARGET_WORDS.iter().copied());
@@ -103,7 +102,9 @@ impl Detector {
             .map(|w| (w, Follows::anything()))
             // `let's` is `let us` to the tokens: `let` before a straight apostrophe.
             .chain(std::iter::once(("let".to_string(), Follows::apostrophe())))
-            .chain(speakers.map(|w| (w, Follows::speaker())));
+            .chain(speakers.map(|w| (w, Follows::speaker())))
+            // `My Administration is eliminating …`: a body named as the speaker's own.
+            .chain(detect::OWN_BODIES.iter().map(|w| (w.to_string(), Follows::possessed())));
         // A noun of aim makes a goal only before `is`, `remains`, `was`
         // (`our goal is to`) or `to` (`it is our goal to`); `priority` also
         // after `is` (`is our priority`).

@@ -40,6 +40,9 @@ pub(super) struct Follows {
     /// Its only phrase is a speaker's progressive (`I am working`, `the
     /// Committee is monitoring`): found as a [`Keys::SPEAKER`] key.
     speaker: bool,
+    /// Anything, when `my` or `our` comes just before it (`My
+    /// Administration is …`): the speaker's own body.
+    possessed: bool,
 }
 
 impl Follows {
@@ -60,6 +63,11 @@ impl Follows {
         Follows { anything: true, speaker: true, ..Follows::default() }
     }
 
+    /// Anything after `my` or `our`, for the speaker's progressive only.
+    pub(super) fn possessed() -> Follows {
+        Follows { possessed: true, speaker: true, ..Follows::default() }
+    }
+
     pub(super) fn after_mark() -> Follows {
         Follows { after_mark: true, ..Follows::default() }
     }
@@ -75,6 +83,7 @@ impl Follows {
         self.anything |= other.anything;
         self.apostrophe |= other.apostrophe;
         self.after_mark |= other.after_mark;
+        self.possessed |= other.possessed;
         // A speaker's key only while every phrase it stands for is.
         self.speaker &= other.speaker;
         self.words.extend(other.words);
@@ -92,6 +101,12 @@ impl Follows {
         }
         if self.after_mark && before.trim_end().ends_with([',', ';', '(']) {
             return true;
+        }
+        if self.possessed {
+            let word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if word.eq_ignore_ascii_case("my") || word.eq_ignore_ascii_case("our") {
+                return true;
+            }
         }
         if self.words.is_empty() {
             return false;
