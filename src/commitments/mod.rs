@@ -381,14 +381,15 @@ impl Detector {
     /// at its start and after every end of a sentence or clause.
     fn orders_within(&self, text: &str) -> bool {
         // The marks are ASCII, so a byte equal to one is the mark (never part
-        // of another character): a byte loop, not a search for chars.
+        // of another character): searched for as bytes (SIMD), not as chars.
+        let after = |i: usize| {
+            let rest = &text[i + 1..];
+            rest.starts_with(char::is_whitespace) && self.may_order(rest)
+        };
+        let bytes = text.as_bytes();
         self.may_order(text)
-            || text.bytes().enumerate().any(|(i, b)| {
-                matches!(b, b'.' | b'!' | b'?' | b':' | b';') && {
-                    let rest = &text[i + 1..];
-                    rest.starts_with(char::is_whitespace) && self.may_order(rest)
-                }
-            })
+            || memchr::memchr3_iter(b'.', b':', b';', bytes).any(after)
+            || memchr::memchr2_iter(b'!', b'?', bytes).any(after)
     }
 
     /// `If there is none, create one`, `To do this, add …`: an order after

@@ -244,10 +244,21 @@ impl Keys {
 /// in `-ing`): it has one of those words (a run of letters and digits, in
 /// any case), or an apostrophe (`I'm`, `we’re`, `it's`).
 pub(super) fn may_progress(sentence: &str) -> bool {
-    sentence.contains(['\'', '’'])
-        || sentence
+    let bytes = sentence.as_bytes();
+    // `’` is E2 80 99 in UTF-8.
+    let curly = || memchr::memchr_iter(0xE2, bytes).any(|i| bytes[i + 1..].starts_with(&[0x80, 0x99]));
+    if memchr::memchr(b'\'', bytes).is_some() || curly() {
+        return true;
+    }
+    if !sentence.is_ascii() {
+        // A non-ASCII character may be a letter or a mark: read as chars.
+        return sentence
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.len() <= 3 && ["am", "is", "are"].iter().any(|v| w.eq_ignore_ascii_case(v)))
+            .any(|w| w.len() <= 3 && ["am", "is", "are"].iter().any(|v| w.eq_ignore_ascii_case(v)));
+    }
+    // ASCII: the words are runs of letters and digits, read as bytes.
+    let mut words = bytes.split(|b| !b.is_ascii_alphanumeric());
+    words.any(|w| matches!(w.len(), 2 | 3) && [&b"am"[..], b"is", b"are"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
@@ -372,6 +383,9 @@ mod tests {
         for text in ["I welcome the report.", "This island arena", "Amis"] {
             assert!(!super::may_progress(text), "{text}");
         }
+        // Non-ASCII marks part words as any other mark does; letters do not.
+        assert!(super::may_progress("The Committee—is monitoring"));
+        assert!(!super::may_progress("The Committee éis monitoring"));
         use crate::model::CommitmentType::Pledge;
         let read = detector.paragraph(&["I welcome the report.", "The Committee is monitoring inflation."]);
         let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| f.kind)).collect();
