@@ -20,6 +20,7 @@
 mod shape;
 
 pub(super) use shape::GOALS as GOAL_WORDS;
+pub(super) use shape::PROMISES as PROMISE_WORDS;
 pub(super) use shape::TARGETS as TARGET_WORDS;
 
 use super::lexicon::{Level, Lexicon, Phrases};
@@ -493,6 +494,7 @@ pub fn starts(lex: &Lexicon) -> Starts {
         .filter_map(|p| p.first().cloned())
         .chain(["am", "is", "are", "not", "decided", "decides", "decide"].map(str::to_string))
         .chain(shape::GOALS.iter().map(|g| g.to_string()))
+        .chain(shape::PROMISES.iter().map(|g| g.to_string()))
         .collect::<rustc_hash::FxHashSet<String>>();
     let shapes_start_shapes = shapes_of(&mut shapes_start.iter());
     Starts { words, shapes, levels, shapes_start, shapes_start_shapes }
@@ -1497,5 +1499,16 @@ mod tests {
         assert_eq!(read("Fighting intensified between the armed forces and multiple armed groups."), None);
         let priority = "Promoting multilateral cooperation to prevent and counter terrorism remained a priority.";
         assert_eq!(read(priority), None);
+        // A commitment named as a noun: the document's own, or reported
+        // (IKEA's and Amazon's pages; S/2025/72, S/2025/211).
+        assert_eq!(read("This includes a commitment to halve the absolute net GHG emissions by 2030."), Some(Pledge));
+        let amazon = "In 2019, Amazon co-founded The Climate Pledge—a commitment to be net-zero carbon by 2040.";
+        assert_eq!(read(amazon), Some(Reported));
+        let thanks = "I applaud our partners for their unwavering commitment to delivering on their mandate.";
+        assert_eq!(read(thanks), Some(Reported));
+        assert_eq!(read("The commitments of the strategy is to be found in the report."), None);
+        assert_eq!(read("We reaffirm our commitment to human rights."), None);
+        let credibility = "He believed it weakens the credibility of the Committee's commitment to return inflation.";
+        assert_eq!(read(credibility), None);
     }
 }

@@ -116,7 +116,9 @@ impl Detector {
             };
             (g.to_string(), follows)
         });
-        let prefilter = Keys::new(prefilter.chain(shapes).chain(goals));
+        // A commitment named as a noun, `to` a few words after it.
+        let promises = detect::PROMISE_WORDS.iter().map(|&w| (w.to_string(), Follows::anything()));
+        let prefilter = Keys::new(prefilter.chain(shapes).chain(goals).chain(promises));
         let orders = lexicon
             .imperatives
             .iter()

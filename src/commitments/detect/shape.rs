@@ -74,6 +74,34 @@ pub(in crate::commitments) const GOALS: &[&str] = &[
     "purpose",
 ];
 
+/// Nouns that name a commitment made (`a commitment to halve …`).
+pub(in crate::commitments) const PROMISES: &[&str] = &["commitment", "commitments", "promise", "promises", "pledge"];
+
+/// Verbs that often follow a commitment's `to` besides `[imperative]`
+/// (`a commitment to halve`, `to be net-zero`, `to decarbonize`).
+const PROMISED_VERBS: &[&str] = &[
+    "be",
+    "become",
+    "halve",
+    "achieve",
+    "operate",
+    "meet",
+    "decarbonize",
+    "decarbonise",
+    "dismantle",
+    "electrify",
+    "triple",
+    "phase",
+    "hold",
+    "respect",
+    "uphold",
+    "implement",
+    "protect",
+    "return",
+    "increase",
+    "expand",
+];
+
 /// Words of a target stated without a verb (`42% absolute reduction in …`,
 /// `net zero by 2040`): the prefilter lets a sentence with one through.
 pub(in crate::commitments) const TARGETS: &[&str] = &["reduction", "reductions", "zero", "neutral", "negative"];
@@ -209,6 +237,9 @@ impl Reader<'_> {
             }
             if GOALS.contains(&self.tokens[i].lower.as_ref()) {
                 out.extend(self.goal(i));
+            }
+            if PROMISES.contains(&self.tokens[i].lower.as_ref()) {
+                out.extend(self.promised(i));
             }
             for level in &lex.conduct {
                 let Some(n) = phrase_at(&self.tokens, i, &level.own, false) else {
@@ -467,6 +498,67 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// `This includes a commitment to halve …`, `a milestone promise to
+    /// decarbonize …`: a commitment named as a noun, with `to` and a verb
+    /// within a few words after it. It is the document's own pledge, but
+    /// reported in a report about others, after a verb in the past or of
+    /// reporting whose subject is not the speaker (`Amazon co-founded The
+    /// Climate Pledge—a commitment to …`, `the Minister reaffirmed the
+    /// commitment of the authorities to …`), or when a name owns it
+    /// (`the Government’s commitment to …`).
+    fn promised(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        // `the credibility of the Committee's commitment to …`: a commitment
+        // spoken of, not made.
+        if self.context.rules || (i.saturating_sub(3)..i).any(|k| t[k].lower == "of") {
+            return None;
+        }
+        let to = (i + 1..t.len().min(i + 8)).find(|&k| !t[k].is_word() || t[k].lower == "to")?;
+        // `the commitments of the strategy is to be found`: `to` belongs to another verb.
+        let finite = |k: usize| matches!(t[k].lower.as_ref(), "is" | "are" | "was" | "were" | "has" | "have" | "will");
+        if t[to].lower != "to" || (i + 1..to).any(finite) {
+            return None;
+        }
+        let verb = t.get(to + 1).filter(|w| w.is_word())?;
+        let lower = verb.lower.as_ref();
+        let verb_like = PROMISED_VERBS.contains(&lower)
+            || lower.len() > 5 && lower.ends_with("ing")
+            || self.lex.imperatives.iter().any(|p| p.len() == 1 && p[0] == lower);
+        if !verb_like || verb.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let determiner = |k: usize| {
+            k > 0
+                && matches!(
+                    t[k - 1].lower.as_ref(),
+                    "a" | "an" | "the" | "its" | "their" | "our" | "his" | "her" | "this"
+                )
+        };
+        // A verb in the past or of reporting before the noun, with a subject of its own.
+        let past = (0..i).rev().find(|&k| {
+            let w = t[k].lower.as_ref();
+            t[k].is_word() && (super::REPORTING.contains(&w) || w.len() > 4 && w.ends_with("ed") && !determiner(k))
+        });
+        let reported_by_other = past.is_some_and(|k| {
+            let s = subject(t, k);
+            !s.is_empty() && self.speaks_for_self(s).is_none()
+        });
+        // `the Government’s commitment`, `their unwavering commitment`: owned
+        // by another than the speaker.
+        let owner = (i.saturating_sub(4)..i).any(|k| {
+            (t[k].lower.ends_with("'s") || t[k].lower == "'s")
+                && self.speaks_for_self(k.saturating_sub(2)..k + 1).is_none()
+                || matches!(t[k].lower.as_ref(), "their" | "his" | "her")
+        });
+        if self.context.news || reported_by_other || owner {
+            return Some(super::reported(self.trigger(i..to + 1), None, i));
+        }
+        let mut c = self.candidate(CommitmentType::Pledge, None, i..to + 1, 6, 2);
+        c.found.level = "commit".to_string();
+        c.found.negated = false;
+        Some(c)
     }
 
     /// `does not give you permission to …`: a permission withheld forbids.
