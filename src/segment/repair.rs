@@ -146,29 +146,22 @@ struct JoinStart {
     new_word: bool,
 }
 
-impl Seen {
-    /// Not a word in its own right whatever its count (short and not common).
-    fn always_fragment(&self) -> bool {
-        !self.common && !self.long
-    }
-
-    fn is_fragment(&self) -> bool {
-        !(self.common || self.long && self.count > 1)
-    }
+/// The vocabulary of some of a document's paragraphs, as it is learnt.
+#[derive(Default)]
+struct Vocabulary {
+    /// Each word's [`Seen`], by [`key`].
+    seen: HashMap<u64, Seen>,
+    /// For each paragraph learnt: a pair of words in it may be joined.
+    may_join: Vec<bool>,
 }
 
-impl Repairer {
-    /// Learns the vocabulary of a document from its paragraph texts.
-    ///
-    /// It also notes which paragraphs hold a pair of words that
-    /// [`Repairer::split_words`] could join: two words of letters one
-    /// space apart, the second in lower case, one of them a fragment. The
-    /// others (in a long document, most) need no search for split words,
-    /// which hashes every word again.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+impl Vocabulary {
+    /// Learns `texts`, the paragraphs numbered from `first` on.
+    fn learn<S: AsRef<str>>(texts: &[S], first: usize) -> Self {
         let mut seen: HashMap<u64, Seen> = HashMap::default();
-        let mut may_join: Vec<bool> = Vec::new();
-        for (paragraph, text) in texts.into_iter().enumerate() {
+        let mut may_join: Vec<bool> = Vec::with_capacity(texts.len());
+        for (paragraph, text) in (first..).zip(texts) {
+            let text = text.as_ref();
             let mut join = false;
             // The word before: where it ends, and what a join needs of it.
             let mut prev: Option<(usize, Option<JoinStart>)> = None;
@@ -197,6 +190,72 @@ impl Repairer {
             }
             may_join.push(join);
         }
+        Vocabulary { seen, may_join }
+    }
+}
+
+/// Where to cut `texts` in two halves of about the same size; 0 when the
+/// text is too short for a second thread to pay.
+fn halfway<S: AsRef<str>>(texts: &[S]) -> usize {
+    const WORTH_TWO_THREADS: usize = 1 << 20;
+    let total: usize = texts.iter().map(|t| t.as_ref().len()).sum();
+    if total < WORTH_TWO_THREADS {
+        return 0;
+    }
+    let mut sum = 0;
+    texts
+        .iter()
+        .position(|t| {
+            sum += t.as_ref().len();
+            sum >= total / 2
+        })
+        .map_or(0, |i| i + 1)
+}
+
+impl Seen {
+    /// Not a word in its own right whatever its count (short and not common).
+    fn always_fragment(&self) -> bool {
+        !self.common && !self.long
+    }
+
+    fn is_fragment(&self) -> bool {
+        !(self.common || self.long && self.count > 1)
+    }
+}
+
+impl Repairer {
+    /// Learns the vocabulary of a document from its paragraph texts.
+    ///
+    /// It also notes which paragraphs hold a pair of words that
+    /// [`Repairer::split_words`] could join: two words of letters one
+    /// space apart, the second in lower case, one of them a fragment. The
+    /// others (in a long document, most) need no search for split words,
+    /// which hashes every word again.
+    ///
+    /// A long document is learnt in two halves on two threads (learning
+    /// was a quarter of reading a long edition); their counts add up.
+    pub fn new<S: AsRef<str> + Sync>(texts: &[S]) -> Self {
+        Self::learnt_in_halves(texts, halfway(texts))
+    }
+
+    /// [`Repairer::new`], learning `texts[..half]` and `texts[half..]` at
+    /// once (`half` 0: all on this thread).
+    fn learnt_in_halves<S: AsRef<str> + Sync>(texts: &[S], half: usize) -> Self {
+        let (Vocabulary { mut seen, mut may_join }, second) = if half == 0 {
+            (Vocabulary::learn(texts, 0), Vocabulary::default())
+        } else {
+            let (second, first) = crate::parallel::join(
+                || Vocabulary::learn(&texts[half..], half),
+                || Vocabulary::learn(&texts[..half], 0),
+            );
+            (first, second)
+        };
+        // Which paragraph a word was paired in is read only for a word seen
+        // once, so from the one half that saw it.
+        for (k, e) in second.seen {
+            seen.entry(k).and_modify(|first| first.count += e.count).or_insert(e);
+        }
+        may_join.extend(second.may_join);
         // A word seen once is a fragment where it stands: its paragraph may join.
         for e in seen.values().filter(|e| e.count == 1 && e.is_fragment()) {
             if let Some(j) = e.paired_in.and_then(|p| may_join.get_mut(p)) {
@@ -430,8 +489,37 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn halves_learn_what_the_whole_learns() {
+        let doc = [
+            "The recrui tment of children",
+            "recrui tment and Recruitment",
+            "a tment once",
+            "an odd wor d",
+            "money-laundering and money laundering",
+            "Children’s rights, the children’s",
+            "",
+            "zz yy zz",
+        ];
+        let whole = Repairer::learnt_in_halves(&doc, 0);
+        for half in 1..doc.len() {
+            let halves = Repairer::learnt_in_halves(&doc, half);
+            assert_eq!(halves.counts, whole.counts, "half {half}");
+            assert_eq!(halves.fragments, whole.fragments, "half {half}");
+            assert_eq!(halves.may_join, whole.may_join, "half {half}");
+        }
+    }
+
+    #[test]
+    fn halfway_cuts_only_a_long_text_near_its_middle() {
+        assert_eq!(halfway(&["a b c"; 10]), 0);
+        let long = "word ".repeat(1000);
+        let texts = vec![long.as_str(); 1000];
+        assert_eq!(halfway(&texts), 500);
+    }
+
     fn repaired(doc: &[&str], text: &str) -> String {
-        let repairer = Repairer::new(doc.iter().copied());
+        let repairer = Repairer::new(doc);
         // A paragraph of the document gets the same repair as any text.
         for (i, &p) in doc.iter().enumerate() {
             assert_eq!(repairer.repair_paragraph(i, p.to_string()), repairer.repair(p.to_string()), "{p:?}");
