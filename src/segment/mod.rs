@@ -159,12 +159,12 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
     }
 
     let repairer = Repairer::new(&texts);
+    repair_paragraphs(&repairer, &mut texts);
     let mut relabelled: Vec<String> = Vec::new();
     let labels = labels(&draft.paragraphs, layout, &mut relabelled);
     let mut paragraphs = Vec::with_capacity(texts.len());
     let parts = draft.paragraphs.into_iter().zip(texts).zip(notes).zip(labels);
-    for (i, (((draft_para, text), mut footnotes), label)) in parts.enumerate() {
-        let text = collapse_spaces(repairer.repair_paragraph(i, text));
+    for (((draft_para, text), mut footnotes), label) in parts {
         for f in &mut footnotes {
             f.text = collapse_spaces(repairer.repair(std::mem::take(&mut f.text)));
         }
@@ -235,6 +235,23 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
         warnings,
         skipped,
     }
+}
+
+/// Repairs and collapses the spaces of the paragraph texts the repairer
+/// learnt from, in place; a long document's in two halves on two threads.
+fn repair_paragraphs(repairer: &Repairer, texts: &mut [String]) {
+    let repair = |texts: &mut [String], first: usize| {
+        for (i, text) in (first..).zip(texts) {
+            *text = collapse_spaces(repairer.repair_paragraph(i, std::mem::take(text)));
+        }
+    };
+    // Two threads pay from about a thousand paragraphs.
+    if texts.len() < 1000 {
+        return repair(texts, 0);
+    }
+    let half = texts.len() / 2;
+    let (first, second) = texts.split_at_mut(half);
+    crate::parallel::join(|| repair(second, half), || repair(first, 0));
 }
 
 /// A paragraph is suspect when a run of its text without a line break (a
