@@ -162,6 +162,7 @@ impl Vocabulary {
         let mut may_join: Vec<bool> = Vec::with_capacity(texts.len());
         for (paragraph, text) in (first..).zip(texts) {
             let text = text.as_ref();
+            let bytes = text.as_bytes();
             let mut join = false;
             // The word before: where it ends, and what a join needs of it.
             let mut prev: Option<(usize, Option<JoinStart>)> = None;
@@ -174,7 +175,8 @@ impl Vocabulary {
                     Seen { count: 1, common, long: word.chars().count() >= 3, paired_in: None }
                 });
                 let (always, new_word) = (entry.always_fragment(), entry.count == 1);
-                let pair = prev.and_then(|(e, a)| a.filter(|_| letters_only && &text[e..start] == " "));
+                // One space between (bytes compared: slicing the text checked its char boundaries).
+                let pair = prev.and_then(|(e, a)| a.filter(|_| letters_only && start == e + 1 && bytes[e] == b' '));
                 if let Some(a) = pair
                     && word.starts_with(char::is_lowercase)
                 {
@@ -385,9 +387,30 @@ fn replaced(re: &Regex, text: &str, with: &str) -> Option<String> {
     }
 }
 
-/// A word's identity in the vocabulary: the hash of its lower case.
+/// A word's identity in the vocabulary: a hash of its lower case.
 fn key(word: &str) -> u64 {
-    crate::read::lowercase_hash(word)
+    if word.is_ascii() { lower_key(word.as_bytes()) } else { lower_key(lower(word).as_bytes()) }
+}
+
+/// The hash of `word`'s bytes with ASCII letters in lower case, eight bytes
+/// a step: hashing byte by byte was a tenth of reading a long edition, as
+/// every word of it is hashed. Each step folds the high half of a 128-bit
+/// product into the low one: a plain multiplication carries a difference
+/// only upwards, and then `expressed` and `expressmy` hashed alike. (Words
+/// hold no NUL byte, so the zeros that fill the last step cannot make two
+/// words of different lengths one.)
+fn lower_key(word: &[u8]) -> u64 {
+    const K: u128 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = 0x2d_35_8d_cc_aa_6c_78_a5_u64;
+    for chunk in word.chunks(8) {
+        let mut step = [0u8; 8];
+        for (to, from) in step.iter_mut().zip(chunk) {
+            *to = from.to_ascii_lowercase();
+        }
+        let product = u128::from(h ^ u64::from_le_bytes(step)) * K;
+        h = (product as u64) ^ ((product >> 64) as u64);
+    }
+    h
 }
 
 /// The word in lower case, borrowed when it already is.
@@ -476,7 +499,7 @@ fn keyed_words(text: &str) -> impl Iterator<Item = (usize, usize, bool, u64)> + 
                 break;
             }
         }
-        Some((start, end, letters_only, crate::read::ascii_lowercase_hash(&bytes[start..end])))
+        Some((start, end, letters_only, lower_key(&bytes[start..end])))
     })
 }
 
@@ -488,6 +511,13 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_differ_where_a_late_byte_differs() {
+        assert_ne!(key("expressed"), key("expressmy"));
+        assert_eq!(key("Expressed"), key("expressed"));
+        assert_eq!(key("Élan"), key("élan"));
+    }
 
     #[test]
     fn halves_learn_what_the_whole_learns() {
