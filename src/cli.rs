@@ -478,6 +478,8 @@ fn execute(cli: Cli) -> editions::Result<i32> {
                 ParseFormat::Json => json::write_edition(out, &edition),
                 ParseFormat::Plain => text::write_plain(out, &edition),
             })?;
+            // The process ends now: freeing a long edition's paragraphs one by one was 2 % of parsing it.
+            std::mem::forget(edition);
             Ok(exit::SAME)
         }
         Command::Commitments { file, format, lexicon, color, timeline: true, only, output } => {

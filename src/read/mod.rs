@@ -135,7 +135,8 @@ pub fn decode_vec(path: &Path, mut bytes: Vec<u8>) -> Result<Source> {
         }
         text.into_owned()
     } else {
-        if bytes.contains(&0) {
+        // The memchr crate's vector search: the standard library's took 1 % of reading a long edition.
+        if memchr::memchr(0, &bytes).is_some() {
             return Err(Error::file(ErrorKind::NotText, path, "is a binary file (it contains NUL bytes), not text"));
         }
         utf8_or_1252(bytes, &mut warnings)
@@ -188,7 +189,7 @@ fn count(a: &[u8], b: &[u8], test: impl Fn(u8, u8) -> bool) -> usize {
 
 /// CRLF and lone CR become LF.
 fn unify_line_ends(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")

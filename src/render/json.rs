@@ -111,20 +111,18 @@ impl<'a> EditionJson<'a> {
             edition: meta(&edition.meta),
             layout: edition.layout.name(),
             headings: edition.headings.iter().map(heading).collect(),
-            paragraphs: edition
-                .paragraphs
-                .iter()
-                .map(|p| ParagraphJson {
-                    label: &p.label,
-                    number: p.number.as_deref(),
-                    headings: edition.heading_texts(p),
-                    text: &p.text,
-                    sentences: p.sentences(),
-                    footnotes: p.footnotes.iter().map(footnote).collect(),
-                    line: p.line,
-                    end_line: p.end_line,
-                })
-                .collect(),
+            // On two threads: splitting the sentences was 5 % of parsing a
+            // long edition. (Mapped by reference, the views borrow the edition.)
+            paragraphs: crate::parallel::map(&edition.paragraphs.iter().collect::<Vec<_>>(), |&p| ParagraphJson {
+                label: &p.label,
+                number: p.number.as_deref(),
+                headings: edition.heading_texts(p),
+                text: &p.text,
+                sentences: p.sentences(),
+                footnotes: p.footnotes.iter().map(footnote).collect(),
+                line: p.line,
+                end_line: p.end_line,
+            }),
             warnings: &edition.warnings,
             skipped: edition
                 .skipped

@@ -26,7 +26,9 @@ pub fn join_line(buf: &mut String, line: &str) {
     let mut rev = buf.chars().rev();
     let last = rev.next();
     let before = rev.next();
-    let last_token = buf.rsplit(' ').next().unwrap_or("");
+    // Looked for only where a line ends with `/` or `_`: searched at every
+    // line joined, it was 2 % of reading a long edition.
+    let last_token = || buf.rsplit(' ').next().unwrap_or("");
     match last {
         Some('-') if before.is_some_and(char::is_alphanumeric) => {
             buf.pop();
@@ -40,9 +42,9 @@ pub fn join_line(buf: &mut String, line: &str) {
         // A dash glued to the word before it continues on the next line
         // (`A/72/865–` `S/2018/465`); so does a path cut at a slash.
         Some('–') if before.is_some_and(|c| !c.is_whitespace()) => {}
-        Some('/') if last_token.len() > 1 && last_token.contains(['.', '/']) && !last_token.starts_with('/') => {}
+        Some('/') if last_token().len() > 1 && last_token().contains(['.', '/']) && !last_token().starts_with('/') => {}
         // A link cut after an underscore (`…/files/uncct_cft_` `va_report.pdf`).
-        Some('_') if last_token.contains("www.") || last_token.contains("://") => {}
+        Some('_') if last_token().contains("www.") || last_token().contains("://") => {}
         _ => buf.push(' '),
     }
     buf.push_str(line);
@@ -146,6 +148,74 @@ struct JoinStart {
     new_word: bool,
 }
 
+/// The vocabulary of some of a document's paragraphs, as it is learnt.
+#[derive(Default)]
+struct Vocabulary {
+    /// Each word's [`Seen`], by [`key`].
+    seen: HashMap<u64, Seen>,
+    /// For each paragraph learnt: a pair of words in it may be joined.
+    may_join: Vec<bool>,
+}
+
+impl Vocabulary {
+    /// Learns `texts`, the paragraphs numbered from `first` on.
+    fn learn<S: AsRef<str>>(texts: &[S], first: usize) -> Self {
+        let mut seen: HashMap<u64, Seen> = HashMap::default();
+        let mut may_join: Vec<bool> = Vec::with_capacity(texts.len());
+        for (paragraph, text) in (first..).zip(texts) {
+            let text = text.as_ref();
+            let bytes = text.as_bytes();
+            let mut join = false;
+            // The word before: where it ends, and what a join needs of it.
+            let mut prev: Option<(usize, Option<JoinStart>)> = None;
+            for (start, end, letters_only, k) in keyed_words(text) {
+                let word = &text[start..end];
+                let entry = seen.entry(k).and_modify(|e| e.count += 1).or_insert_with(|| {
+                    let lower = lower(word);
+                    let common =
+                        SHORT_WORDS.contains(&lower.as_ref()) || COMMON_WORDS.binary_search(&lower.as_ref()).is_ok();
+                    Seen { count: 1, common, long: word.chars().count() >= 3, paired_in: None }
+                });
+                let (always, new_word) = (entry.always_fragment(), entry.count == 1);
+                // One space between (bytes compared: slicing the text checked its char boundaries).
+                let pair = prev.and_then(|(e, a)| a.filter(|_| letters_only && start == e + 1 && bytes[e] == b' '));
+                if let Some(a) = pair
+                    && word.starts_with(char::is_lowercase)
+                {
+                    join |= a.always_fragment || always;
+                    entry.paired_in = Some(paragraph);
+                    if a.new_word
+                        && let Some(first) = seen.get_mut(&a.key)
+                    {
+                        first.paired_in = Some(paragraph);
+                    }
+                }
+                prev = Some((end, letters_only.then_some(JoinStart { key: k, always_fragment: always, new_word })));
+            }
+            may_join.push(join);
+        }
+        Vocabulary { seen, may_join }
+    }
+}
+
+/// Where to cut `texts` in two halves of about the same size; 0 when the
+/// text is too short for a second thread to pay.
+fn halfway<S: AsRef<str>>(texts: &[S]) -> usize {
+    const WORTH_TWO_THREADS: usize = 1 << 20;
+    let total: usize = texts.iter().map(|t| t.as_ref().len()).sum();
+    if total < WORTH_TWO_THREADS {
+        return 0;
+    }
+    let mut sum = 0;
+    texts
+        .iter()
+        .position(|t| {
+            sum += t.as_ref().len();
+            sum >= total / 2
+        })
+        .map_or(0, |i| i + 1)
+}
+
 impl Seen {
     /// Not a word in its own right whatever its count (short and not common).
     fn always_fragment(&self) -> bool {
@@ -165,38 +235,31 @@ impl Repairer {
     /// space apart, the second in lower case, one of them a fragment. The
     /// others (in a long document, most) need no search for split words,
     /// which hashes every word again.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut seen: HashMap<u64, Seen> = HashMap::default();
-        let mut may_join: Vec<bool> = Vec::new();
-        for (paragraph, text) in texts.into_iter().enumerate() {
-            let mut join = false;
-            // The word before: where it ends, and what a join needs of it.
-            let mut prev: Option<(usize, Option<JoinStart>)> = None;
-            for (start, end, letters_only, k) in keyed_words(text) {
-                let word = &text[start..end];
-                let entry = seen.entry(k).and_modify(|e| e.count += 1).or_insert_with(|| {
-                    let lower = lower(word);
-                    let common =
-                        SHORT_WORDS.contains(&lower.as_ref()) || COMMON_WORDS.binary_search(&lower.as_ref()).is_ok();
-                    Seen { count: 1, common, long: word.chars().count() >= 3, paired_in: None }
-                });
-                let (always, new_word) = (entry.always_fragment(), entry.count == 1);
-                let pair = prev.and_then(|(e, a)| a.filter(|_| letters_only && &text[e..start] == " "));
-                if let Some(a) = pair
-                    && word.starts_with(char::is_lowercase)
-                {
-                    join |= a.always_fragment || always;
-                    entry.paired_in = Some(paragraph);
-                    if a.new_word
-                        && let Some(first) = seen.get_mut(&a.key)
-                    {
-                        first.paired_in = Some(paragraph);
-                    }
-                }
-                prev = Some((end, letters_only.then_some(JoinStart { key: k, always_fragment: always, new_word })));
-            }
-            may_join.push(join);
+    ///
+    /// A long document is learnt in two halves on two threads (learning
+    /// was a quarter of reading a long edition); their counts add up.
+    pub fn new<S: AsRef<str> + Sync>(texts: &[S]) -> Self {
+        Self::learnt_in_halves(texts, halfway(texts))
+    }
+
+    /// [`Repairer::new`], learning `texts[..half]` and `texts[half..]` at
+    /// once (`half` 0: all on this thread).
+    fn learnt_in_halves<S: AsRef<str> + Sync>(texts: &[S], half: usize) -> Self {
+        let (Vocabulary { mut seen, mut may_join }, second) = if half == 0 {
+            (Vocabulary::learn(texts, 0), Vocabulary::default())
+        } else {
+            let (second, first) = crate::parallel::join(
+                || Vocabulary::learn(&texts[half..], half),
+                || Vocabulary::learn(&texts[..half], 0),
+            );
+            (first, second)
+        };
+        // Which paragraph a word was paired in is read only for a word seen
+        // once, so from the one half that saw it.
+        for (k, e) in second.seen {
+            seen.entry(k).and_modify(|first| first.count += e.count).or_insert(e);
         }
+        may_join.extend(second.may_join);
         // A word seen once is a fragment where it stands: its paragraph may join.
         for e in seen.values().filter(|e| e.count == 1 && e.is_fragment()) {
             if let Some(j) = e.paired_in.and_then(|p| may_join.get_mut(p)) {
@@ -326,9 +389,48 @@ fn replaced(re: &Regex, text: &str, with: &str) -> Option<String> {
     }
 }
 
-/// A word's identity in the vocabulary: the hash of its lower case.
+/// A word's identity in the vocabulary: a hash of its lower case.
 fn key(word: &str) -> u64 {
-    crate::read::lowercase_hash(word)
+    if word.is_ascii() { lower_key(word.as_bytes()) } else { lower_key(lower(word).as_bytes()) }
+}
+
+/// The hash of `word`'s bytes with ASCII letters in lower case, eight bytes
+/// a step: hashing byte by byte was a tenth of reading a long edition, as
+/// every word of it is hashed. Each step folds the high half of a 128-bit
+/// product into the low one: a plain multiplication carries a difference
+/// only upwards, and then `expressed` and `expressmy` hashed alike. (Words
+/// hold no NUL byte, so the zeros that fill the last step cannot make two
+/// words of different lengths one.)
+fn lower_key(word: &[u8]) -> u64 {
+    const K: u128 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |h: u64, bytes: u64| {
+        let product = u128::from(h ^ ascii_lower(bytes)) * K;
+        (product as u64) ^ ((product >> 64) as u64)
+    };
+    let mut h = 0x2d_35_8d_cc_aa_6c_78_a5_u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = step(h, u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    // The last bytes gathered in a register: written to a buffer one by one
+    // and read back as a whole, they stalled the processor (a fifth of
+    // hashing).
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = step(h, rest.iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)));
+    }
+    h
+}
+
+/// The eight bytes of `v` with their ASCII capitals in lower case, all at once.
+fn ascii_lower(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = v & (0x7f * ONES);
+    // A byte's high bit: at least `A`, and above `Z`, in the low seven bits.
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let capital = at_least_a & !above_z & !v & (0x80 * ONES);
+    v | (capital >> 2)
 }
 
 /// The word in lower case, borrowed when it already is.
@@ -417,7 +519,7 @@ fn keyed_words(text: &str) -> impl Iterator<Item = (usize, usize, bool, u64)> + 
                 break;
             }
         }
-        Some((start, end, letters_only, crate::read::ascii_lowercase_hash(&bytes[start..end])))
+        Some((start, end, letters_only, lower_key(&bytes[start..end])))
     })
 }
 
@@ -430,8 +532,54 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn ascii_lower_lowers_capitals_only() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap());
+            let lowered: Vec<u8> = chunk.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(ascii_lower(v).to_le_bytes().to_vec(), lowered);
+        }
+    }
+
+    #[test]
+    fn keys_differ_where_a_late_byte_differs() {
+        assert_ne!(key("expressed"), key("expressmy"));
+        assert_eq!(key("Expressed"), key("expressed"));
+        assert_eq!(key("Élan"), key("élan"));
+    }
+
+    #[test]
+    fn halves_learn_what_the_whole_learns() {
+        let doc = [
+            "The recrui tment of children",
+            "recrui tment and Recruitment",
+            "a tment once",
+            "an odd wor d",
+            "money-laundering and money laundering",
+            "Children’s rights, the children’s",
+            "",
+            "zz yy zz",
+        ];
+        let whole = Repairer::learnt_in_halves(&doc, 0);
+        for half in 1..doc.len() {
+            let halves = Repairer::learnt_in_halves(&doc, half);
+            assert_eq!(halves.counts, whole.counts, "half {half}");
+            assert_eq!(halves.fragments, whole.fragments, "half {half}");
+            assert_eq!(halves.may_join, whole.may_join, "half {half}");
+        }
+    }
+
+    #[test]
+    fn halfway_cuts_only_a_long_text_near_its_middle() {
+        assert_eq!(halfway(&["a b c"; 10]), 0);
+        let long = "word ".repeat(1000);
+        let texts = vec![long.as_str(); 1000];
+        assert_eq!(halfway(&texts), 500);
+    }
+
     fn repaired(doc: &[&str], text: &str) -> String {
-        let repairer = Repairer::new(doc.iter().copied());
+        let repairer = Repairer::new(doc);
         // A paragraph of the document gets the same repair as any text.
         for (i, &p) in doc.iter().enumerate() {
             assert_eq!(repairer.repair_paragraph(i, p.to_string()), repairer.repair(p.to_string()), "{p:?}");
