@@ -307,6 +307,9 @@ pub struct Context<'a> {
     /// The sentence is part of a report about others (a news article):
     /// what a named organisation will do is its commitment, reported.
     pub news: bool,
+    /// The text never says `we` or `our` (a UN report, a statement in the
+    /// third person): an organisation it names is not the author.
+    pub impersonal: bool,
 }
 
 /// What kind of text a document is, read once for the whole of it.
@@ -316,6 +319,8 @@ pub struct Genre {
     pub rules: bool,
     /// A report about others: a news article, a press release in the third person.
     pub news: bool,
+    /// It never says `we` or `our` outside quotation marks.
+    pub impersonal: bool,
 }
 
 /// Verbs that report what a named party said or did (`Apple today announced`).
@@ -1249,8 +1254,12 @@ impl Reader<'_> {
         // `IKEA is committed to …` on IKEA's own pages: the author, by name;
         // in a report about others, or where an institution of `[self]`
         // speaks, another party.
-        let author =
-            !modal && !self.context.news && !self.context.rules && self.named(&actor) && !self.institution_before();
+        let author = !modal
+            && !self.context.news
+            && !self.context.rules
+            && !self.context.impersonal
+            && self.named(&actor)
+            && !self.institution_before();
         if !own && !modal && !author {
             return Some(reported(trigger, self.actor(actor), i));
         }
@@ -1510,5 +1519,11 @@ mod tests {
         assert_eq!(read("We reaffirm our commitment to human rights."), None);
         let credibility = "He believed it weakens the credibility of the Committee's commitment to return inflation.";
         assert_eq!(read(credibility), None);
+        // An organisation named in a text that never says `we` is not its
+        // author (S/2025/54); on its own pages it is (`IKEA is committed to`).
+        let government = "The Government expects to fund the deficit through grants and external borrowing.";
+        assert_eq!(read(government), Some(Reported));
+        let ikea = ["We act now.", "IKEA is committed to halving emissions by 2030."];
+        assert_eq!(detector.paragraph(&ikea)[1].as_ref().map(|f| f.kind), Some(Pledge));
     }
 }

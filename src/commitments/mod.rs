@@ -203,7 +203,7 @@ impl Detector {
         for &Sentence { text: sentence, trigger, before } in sentences {
             // Read once for the paragraph, not from its start for each sentence.
             let before = if before.len() > LONG_BEFORE { named.before(before, &self.lexicon) } else { before };
-            let context = Context { before, rules: genre.rules, news: genre.news };
+            let context = Context { before, rules: genre.rules, news: genre.news, impersonal: genre.impersonal };
             let item = list_item(sentence);
             let found = if item.is_some() && stem.is_some() || trigger {
                 detect::detect_in(sentence, &self.lexicon, &self.starts, context, scratch)
@@ -436,17 +436,22 @@ impl Detector {
     /// or `our` outside quotation marks.
     pub(super) fn genre<'a>(&self, texts: impl Iterator<Item = &'a str> + Clone) -> Genre {
         if is_rule_text(texts.clone()) {
-            return Genre { rules: true, news: false };
+            return Genre { rules: true, news: false, impersonal: false };
         }
-        let (mut read, mut reports, mut speakers, mut sentences) = (0, 0, 0, 0);
+        let (mut read, mut reports, mut speakers, mut sentences, mut own_voice) = (0, 0, 0, 0, 0);
         for text in texts {
             if read > NEWS_READ {
                 break;
             }
             read += text.len();
             reports += detect::reports_in(text, &self.lexicon);
+            let we =
+                |text: &str| [" we ", "We ", " our ", "Our "].iter().map(|m| text.matches(m).count()).sum::<usize>();
             if !text.contains(['"', '“', '”']) {
-                speakers += [" we ", "We ", " our ", "Our "].iter().map(|m| text.matches(m).count()).sum::<usize>();
+                speakers += we(text);
+            }
+            if own_voice == 0 {
+                own_voice += we(&unquoted(text));
             }
             sentences += text.matches(". ").count() + 1;
         }
@@ -454,7 +459,7 @@ impl Detector {
         // report that cites a statement or two (`according to the Minister`).
         let news =
             reports >= 2 && reports * 12 >= sentences || reports >= 1 && speakers == 0 && reports * 40 >= sentences;
-        Genre { rules: false, news }
+        Genre { rules: false, news, impersonal: own_voice == 0 }
     }
 }
 
