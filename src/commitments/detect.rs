@@ -1523,6 +1523,12 @@ mod tests {
         // author (S/2025/54); on its own pages it is (`IKEA is committed to`).
         let government = "The Government expects to fund the deficit through grants and external borrowing.";
         assert_eq!(read(government), Some(Reported));
+        // Bound by another's decision: reported; not in a condition, nor an aim.
+        let bound = "In accordance with the decision, the Technical Secretariat is to report to the Council monthly.";
+        assert_eq!(read(bound), Some(Reported));
+        assert_eq!(read("The goals of the Open Font License (OFL) are to stimulate development."), None);
+        let condition = "If the Subject Identity Information is to include a DBA, the CA SHALL verify it.";
+        assert_eq!(detector.paragraph(&[condition])[0].as_ref().map(|f| f.trigger.as_str()), Some("SHALL"));
         let ikea = ["We act now.", "IKEA is committed to halving emissions by 2030."];
         assert_eq!(detector.paragraph(&ikea)[1].as_ref().map(|f| f.kind), Some(Pledge));
     }

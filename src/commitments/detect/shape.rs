@@ -136,6 +136,9 @@ const MINDS: &[&str] = &[
     "noting",
 ];
 
+/// Irregular past participles after `is to be` (`is to be held`).
+const PARTICIPLES_BOUND: &[&str] = &["held", "made", "done", "sent", "given", "paid", "set", "kept", "put", "met"];
+
 /// Words in `-ing` that are no verb: prepositions (`During …`,
 /// `Following a request …`), adjectives (`Ongoing conflict …`) and nouns.
 const NOT_GERUNDS: &[&str] = &[
@@ -234,6 +237,7 @@ impl Reader<'_> {
             }
             if matches!(self.tokens[i].lower.as_ref(), "am" | "is" | "are") {
                 out.extend(self.progressive(i));
+                out.extend(self.destined(i));
             }
             if GOALS.contains(&self.tokens[i].lower.as_ref()) {
                 out.extend(self.goal(i));
@@ -340,6 +344,62 @@ impl Reader<'_> {
         c.found.level = "seek".to_string();
         c.found.negated = t[i + 1..v].iter().any(|w| w.lower == "not");
         Some(c)
+    }
+
+    /// `the Secretariat is to report to the Council monthly`, `the report is
+    /// also to be submitted to the Security Council`: what an actor is
+    /// bound to do by another's decision, reported (in a rule text, an
+    /// obligation). The subject must be one that can act.
+    fn destined(&self, i: usize) -> Option<Candidate> {
+        let t = &self.tokens;
+        let mut to = i + 1;
+        while t.get(to).is_some_and(|w| w.lower == "also" || w.lower == "then") {
+            to += 1;
+        }
+        if t.get(to)?.lower != "to" {
+            return None;
+        }
+        let verb = t.get(to + 1).filter(|w| w.is_word())?;
+        if verb.lower == "be" {
+            // `is to be submitted` binds; `is to be expected`, `is to be welcomed` remark.
+            let next = t.get(to + 2)?.lower.as_ref();
+            let participle = next.ends_with("ed") || next.ends_with("en") || PARTICIPLES_BOUND.contains(&next);
+            if !participle
+                || matches!(next, "expected" | "welcomed" | "commended" | "noted" | "seen" | "found" | "hoped")
+            {
+                return None;
+            }
+        }
+        // `are to be interpreted as described`: how a text is read.
+        if self.stative_after(to + 1) {
+            return None;
+        }
+        let subject = subject(t, i);
+        if subject.is_empty() || !self.can_act(&subject) || self.is_forecast_subject(&subject) || self.hedged_before(i)
+        {
+            return None;
+        }
+        // `The goals of the Open Font License (OFL) are to …`: an aim, not a duty.
+        let aim = |w: &str| GOALS.contains(&w) || w.strip_suffix('s').is_some_and(|w| GOALS.contains(&w));
+        if t[..i].iter().any(|w| aim(&w.lower)) {
+            return None;
+        }
+        // `If the Subject Identity Information is to include …, the CA SHALL`: a condition.
+        let conditional = (0..subject.start)
+            .rev()
+            .take_while(|&k| !matches!(t[k].text, ";" | "."))
+            .any(|k| matches!(t[k].lower.as_ref(), "if" | "when" | "where" | "unless" | "whether" | "whenever"));
+        if conditional {
+            return None;
+        }
+        let actor = self.actor(subject);
+        if self.context.rules {
+            // Below a modal's rule in the same sentence (priority 3).
+            let mut c = self.candidate(CommitmentType::Obligation, actor, i..to + 1, 4, 3);
+            c.found.level = "must".to_string();
+            return Some(c);
+        }
+        Some(super::reported(self.trigger(i..to + 1), actor, i))
     }
 
     /// `Our goal is to …`, `it is our strong determination to …`, `It is
