@@ -560,3 +560,24 @@ fn a_report_citing_decisions_is_read_as_a_report() {
     // `… the Council decided that the Secretariat should report on its implementation …`
     assert_eq!(kind_of("un-0048"), Some(CommitmentType::Reported));
 }
+
+/// An edition is read as its sentences are read one by one: a permission
+/// denied at a sentence's opening, with no trigger word of the prefilter in
+/// its paragraph, is found in both (the edition's path once skipped it).
+#[test]
+fn an_edition_and_its_sentences_are_read_alike() {
+    let sentence = "No Modified Version of the Font Software may use the Reserved Font Name.";
+    let text = format!("Font rules\n\n1. {sentence}\n\n2. The fonts are free software.\n");
+    let edition = editions::parse_bytes(
+        std::path::Path::new("ofl.txt"),
+        text.into_bytes(),
+        &editions::segment::Options::default(),
+    )
+    .unwrap();
+    let detector = Detector::default();
+    let found = detector.edition(&edition);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind, found[0].text.as_str()), (CommitmentType::Prohibition, sentence));
+    let alone = detector.paragraph(&[sentence]);
+    assert_eq!(alone[0].as_ref().map(|f| f.kind), Some(CommitmentType::Prohibition));
+}

@@ -586,9 +586,6 @@ impl Reader<'_> {
         (None, negated)
     }
 
-    /// A hedge before token `i` in its clause: `;` or `, and`/`, but` with a
-    /// new subject end a hedge's reach (`the Committee judges that risks
-    /// remain, and it will continue to monitor`).
     /// Whether the modal ending at `i` is followed by `be` and a past
     /// participle or `to` (`will be used to`, `may not be included`).
     fn passive_after(&self, i: usize) -> bool {
@@ -603,6 +600,9 @@ impl Reader<'_> {
         next.ends_with("ed") || next.ends_with("en") || PARTICIPLES.contains(&next) || next == "to"
     }
 
+    /// A hedge before token `i` in its clause: `;` or `, and`/`, but` with a
+    /// new subject end a hedge's reach (`the Committee judges that risks
+    /// remain, and it will continue to monitor`).
     fn hedged_before(&self, i: usize) -> bool {
         let t = &self.tokens;
         let start = (1..i)
@@ -637,34 +637,33 @@ impl Reader<'_> {
         let (be, _) = self.verb_after(i);
         let (next, _) = be.map_or((None, false), |b| self.verb_after(b + 1));
         // `It should be noted that …` remarks; `so it should be mentioned.`
-        // and `should be noted in the changelog` bind.
-        let remark = |k: usize| {
-            matches!(self.tokens[k].lower.as_ref(), "borne" | "pointed" | "to")
-                || self.tokens.get(k + 1).is_some_and(|w| matches!(w.lower.as_ref(), "that" | "," | "here"))
-        };
+        // and `should be noted in the changelog` bind. `borne in mind`,
+        // `pointed out` and `be to` (`the aim should be to`) remark
+        // wherever they stand.
         next.is_some_and(|k| {
-            !remark(k)
-                || !matches!(
-                    self.tokens[k].lower.as_ref(),
-                    "noted"
-                        | "stressed"
-                        | "emphasized"
-                        | "emphasised"
-                        | "recalled"
-                        | "remembered"
-                        | "said"
-                        | "borne"
-                        | "pointed"
-                        | "recognized"
-                        | "recognised"
-                        | "acknowledged"
-                        | "underlined"
-                        | "mentioned"
-                        | "added"
-                        | "observed"
-                        | "understood"
-                        | "to"
-                )
+            let word = self.tokens[k].lower.as_ref();
+            let always = matches!(word, "borne" | "pointed" | "to");
+            let of_remark = matches!(
+                word,
+                "noted"
+                    | "stressed"
+                    | "emphasized"
+                    | "emphasised"
+                    | "recalled"
+                    | "remembered"
+                    | "said"
+                    | "recognized"
+                    | "recognised"
+                    | "acknowledged"
+                    | "underlined"
+                    | "mentioned"
+                    | "added"
+                    | "observed"
+                    | "understood"
+            );
+            let before_clause =
+                self.tokens.get(k + 1).is_some_and(|w| matches!(w.lower.as_ref(), "that" | "," | "here"));
+            !(always || of_remark && before_clause)
         })
     }
 
@@ -1307,14 +1306,6 @@ impl Reader<'_> {
                 && self.speaks_for_self(subject(&self.tokens, f)).is_none()
         })
     }
-}
-
-/// Whether `sentence` opens, past a list marker, with `No`, `Neither`,
-/// `Nothing` or `None`: the subject of a permission denied
-/// ([`Reader::denied`](shape)), read even when no trigger word stands in it.
-pub(super) fn denies_opening(sentence: &str) -> bool {
-    let rest = super::list_item(sentence).map_or(sentence, |m| &sentence[m.end()..]).trim_start();
-    ["No ", "Neither ", "Nothing ", "None "].iter().any(|w| rest.starts_with(w))
 }
 
 fn reported(trigger: String, actor: Option<String>, at: usize) -> Candidate {

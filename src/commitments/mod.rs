@@ -37,7 +37,8 @@ pub struct Detector {
     /// The longest word of every trigger phrase: a sentence without one of
     /// them holds no trigger.
     prefilter: Keys,
-    /// The words that may open an order (`[imperative]`, `do`, `never`, `always`).
+    /// The words that may open an order (`[imperative]`, `do`, `never`,
+    /// `always`) or a permission denied (`No other encodings are permitted`).
     orders: rustc_hash::FxHashSet<String>,
 }
 
@@ -126,7 +127,7 @@ impl Detector {
             .iter()
             .filter(|p| p.len() == 1)
             .map(|p| p[0].clone())
-            .chain(["do", "never", "always"].map(str::to_string))
+            .chain(["do", "never", "always", "no", "neither", "nothing", "none"].map(str::to_string))
             .collect();
         Detector { starts: detect::starts(&lexicon), lexicon, prefilter, orders }
     }
@@ -173,13 +174,7 @@ impl Detector {
             .map(|&s| {
                 let before = &joined[..at];
                 at += s.len() + 1;
-                let keys = self.prefilter.find(s);
-                let trigger = keys.iter().any(|&k| k & Keys::SPEAKER == 0)
-                    || !keys.is_empty() && prefilter::may_progress(s)
-                    || self.orders_within(s)
-                    || self.orders_after_intro(s)
-                    || detect::denies_opening(s);
-                Sentence { text: s, trigger, before }
+                Sentence { text: s, trigger: self.reads(s, self.prefilter.find(s)), before }
             })
             .collect();
         self.read_paragraph(&read, genre, stem, scratch)
@@ -267,30 +262,13 @@ impl Detector {
             if stem.is_none() && triggers.is_empty() && !self.orders_within(text) {
                 continue;
             }
-            // A speaker's key counts in a sentence that may hold its progressive.
-            let within = |at: &[usize], span: &std::ops::Range<u32>, sentence: &str| {
-                let mut speaker = false;
-                for &k in at {
-                    if (span.start as usize..span.end as usize).contains(&(k & !Keys::SPEAKER)) {
-                        if k & Keys::SPEAKER == 0 {
-                            return true;
-                        }
-                        speaker = true;
-                    }
-                }
-                speaker && prefilter::may_progress(sentence)
-            };
             let sentences: Vec<Sentence> = crate::segment::sentences::spans(text)
                 .into_iter()
                 .map(|span| {
-                    let sentence = &text[span.start as usize..span.end as usize];
-                    Sentence {
-                        text: sentence,
-                        trigger: within(&triggers, &span, sentence)
-                            || self.orders_within(sentence)
-                            || self.orders_after_intro(sentence),
-                        before: &text[..span.start as usize],
-                    }
+                    let (start, end) = (span.start as usize, span.end as usize);
+                    let sentence = &text[start..end];
+                    let keys = triggers.iter().copied().filter(|&k| (start..end).contains(&(k & !Keys::SPEAKER)));
+                    Sentence { text: sentence, trigger: self.reads(sentence, keys), before: &text[..start] }
                 })
                 .collect();
             let found = self.read_paragraph(&sentences, genre, &mut stem, &mut scratch);
@@ -379,8 +357,23 @@ fn inherit(stem: &Found, item: &str) -> Found {
 }
 
 impl Detector {
-    /// Whether `sentence` may open with an order (`Set`, `Do not`, `(a) Include`):
-    /// its first word, past a list marker, is one of `[imperative]`.
+    /// Whether the detector reads `sentence`, whose prefilter `keys` are
+    /// given: a key of any phrase (a speaker's key only in a sentence that
+    /// may hold its progressive), or an order or a permission denied at the
+    /// opening of a sentence or clause.
+    fn reads(&self, sentence: &str, keys: impl IntoIterator<Item = usize>) -> bool {
+        let mut speaker = false;
+        for k in keys {
+            if k & Keys::SPEAKER == 0 {
+                return true;
+            }
+            speaker = true;
+        }
+        speaker && prefilter::may_progress(sentence)
+            || self.orders_within(sentence)
+            || self.orders_after_intro(sentence)
+    }
+
     /// Whether a sentence of `text` may open with an order: [`Detector::may_order`]
     /// at its start and after every end of a sentence or clause.
     fn orders_within(&self, text: &str) -> bool {
@@ -405,6 +398,10 @@ impl Detector {
             && sentence.find(',').is_some_and(|c| self.may_order(&sentence[c + 1..]))
     }
 
+    /// Whether `sentence` may open with an order (`Set`, `Do not`, `(a) Include`)
+    /// or a permission denied (`No other … are permitted`): its first word,
+    /// past a list marker, is one of [`Detector::orders`], or a capitalised
+    /// word in `-ing` (an aim).
     fn may_order(&self, sentence: &str) -> bool {
         let rest = list_item(sentence).map_or(sentence, |m| &sentence[m.end()..]).trim_start();
         let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
@@ -441,14 +438,13 @@ impl Detector {
             return Genre { rules: true, news: false, impersonal: false };
         }
         let (mut read, mut reports, mut speakers, mut sentences, mut own_voice) = (0, 0, 0, 0, 0);
+        let we = |text: &str| [" we ", "We ", " our ", "Our "].iter().map(|m| text.matches(m).count()).sum::<usize>();
         for text in texts {
             if read > NEWS_READ {
                 break;
             }
             read += text.len();
             reports += detect::reports_in(text, &self.lexicon);
-            let we =
-                |text: &str| [" we ", "We ", " our ", "Our "].iter().map(|m| text.matches(m).count()).sum::<usize>();
             if !text.contains(['"', '“', '”']) {
                 speakers += we(text);
             }

@@ -136,9 +136,6 @@ const MINDS: &[&str] = &[
     "noting",
 ];
 
-/// Irregular past participles after `is to be` (`is to be held`).
-const PARTICIPLES_BOUND: &[&str] = &["held", "made", "done", "sent", "given", "paid", "set", "kept", "put", "met"];
-
 /// Words in `-ing` that are no verb: prepositions (`During …`,
 /// `Following a request …`), adjectives (`Ongoing conflict …`) and nouns.
 const NOT_GERUNDS: &[&str] = &[
@@ -162,6 +159,9 @@ const NOT_GERUNDS: &[&str] = &[
     "string",
     "spring",
 ];
+
+/// Participles that grant a permission after `is`, `are`, `be` (`No other … are permitted`).
+const PERMITTED: &[&str] = &["allowed", "permitted", "authorized", "authorised"];
 
 /// Prepositions that may follow an intransitive verb (`intensified between`).
 const PREPOSITIONS: &[&str] =
@@ -363,8 +363,7 @@ impl Reader<'_> {
         if verb.lower == "be" {
             // `is to be submitted` binds; `is to be expected`, `is to be welcomed` remark.
             let next = t.get(to + 2)?.lower.as_ref();
-            let participle = next.ends_with("ed") || next.ends_with("en") || PARTICIPLES_BOUND.contains(&next);
-            if !participle
+            if !self.passive_after(to + 1)
                 || matches!(next, "expected" | "welcomed" | "commended" | "noted" | "seen" | "found" | "hoped")
             {
                 return None;
@@ -534,9 +533,7 @@ impl Reader<'_> {
                 // `No one company can do this alone` is ability, outside a rule text.
                 "may" => true,
                 "can" => self.context.rules,
-                "allowed" | "permitted" | "authorized" | "authorised" => {
-                    k > 0 && matches!(t[k - 1].lower.as_ref(), "is" | "are" | "be")
-                }
+                _ if PERMITTED.contains(&word) => k > 0 && matches!(t[k - 1].lower.as_ref(), "is" | "are" | "be"),
                 _ => false,
             };
             if granted {
@@ -547,10 +544,7 @@ impl Reader<'_> {
                 return Some(c);
             }
             // A finite verb of its own ends the subject (`No one has the right`).
-            let permits_next = matches!(
-                t.get(k + 1).map(|w| w.lower.as_ref()),
-                Some("allowed" | "permitted" | "authorized" | "authorised")
-            );
+            let permits_next = t.get(k + 1).is_some_and(|w| PERMITTED.contains(&w.lower.as_ref()));
             if matches!(word, "has" | "have" | "is" | "are" | "was" | "were" | "will" | "shall" | "must")
                 && !permits_next
             {
@@ -585,7 +579,7 @@ impl Reader<'_> {
         let lower = verb.lower.as_ref();
         let verb_like = PROMISED_VERBS.contains(&lower)
             || lower.len() > 5 && lower.ends_with("ing")
-            || self.lex.imperatives.iter().any(|p| p.len() == 1 && p[0] == lower);
+            || self.lex.imperatives.has_word(lower);
         if !verb_like || verb.text.starts_with(char::is_uppercase) {
             return None;
         }
@@ -608,8 +602,7 @@ impl Reader<'_> {
         // `the Government’s commitment`, `their unwavering commitment`: owned
         // by another than the speaker.
         let owner = (i.saturating_sub(4)..i).any(|k| {
-            (t[k].lower.ends_with("'s") || t[k].lower == "'s")
-                && self.speaks_for_self(k.saturating_sub(2)..k + 1).is_none()
+            t[k].lower.ends_with("'s") && self.speaks_for_self(k.saturating_sub(2)..k + 1).is_none()
                 || matches!(t[k].lower.as_ref(), "their" | "his" | "her")
         });
         if self.context.news || reported_by_other || owner {
