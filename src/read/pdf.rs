@@ -23,11 +23,15 @@
 use super::{LineBox, Source};
 use crate::error::{Error, ErrorKind, Result};
 use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
+use hayro_interpret::hayro_syntax::content::TypedIter;
+use hayro_interpret::hayro_syntax::object::dict::keys::CONTENTS;
+use hayro_interpret::hayro_syntax::object::{Array, Stream};
+use hayro_interpret::hayro_syntax::page::Page as PdfPage;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, BezPath, Rect};
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
-    InterpreterSettings, SoftMask, interpret_page,
+    InterpreterSettings, SoftMask, interpret,
 };
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -189,7 +193,13 @@ fn read_pages(path: &Path, bytes: Vec<u8>) -> Result<Source> {
         let mut device = Page { height: crop.y1, ..Page::default() };
         let bbox = Rect::new(crop.x0, crop.y0, crop.x1, crop.y1);
         let mut ctx = Context::new(Affine::IDENTITY, bbox, &cache, pdf.xref(), InterpreterSettings::default());
-        interpret_page(page, &mut ctx, &mut device);
+        // Not `interpret_page`: a page keeps its decoded content for the
+        // document's lifetime, which made the pages' content the largest
+        // part of the peak memory. Decoded here, it is freed page by page.
+        // (Annotations are not drawn: their appearance is not the text.)
+        let content = page_content(page);
+        interpret(TypedIter::new(&content), page.resources(), &mut ctx, &mut device);
+        drop(content);
         rotated += device.rotated;
         unmapped += device.unmapped;
         images += device.images;
@@ -235,6 +245,25 @@ fn read_pages(path: &Path, bytes: Vec<u8>) -> Result<Source> {
         warnings.push(format!("{rotated} glyphs of rotated text (page margins, map labels) were left out"));
     }
     Ok(Source { path: path.to_path_buf(), text, warnings, layout: Some(layout) })
+}
+
+/// A page's content stream decoded, its parts joined by a space as the
+/// format requires (what `Page::page_stream` does, without keeping it).
+fn page_content(page: &PdfPage<'_>) -> Vec<u8> {
+    let dict = page.raw();
+    if let Some(stream) = dict.get::<Stream<'_>>(CONTENTS) {
+        return stream.decoded_data().map(|d| d.into_owned()).unwrap_or_default();
+    }
+    let mut joined = Vec::new();
+    if let Some(parts) = dict.get::<Array<'_>>(CONTENTS) {
+        for part in parts.iter::<Stream<'_>>() {
+            if let Ok(data) = part.decoded_data() {
+                joined.extend_from_slice(&data);
+                joined.push(b' ');
+            }
+        }
+    }
+    joined
 }
 
 /// The page's glyphs as printed lines, top to bottom.
