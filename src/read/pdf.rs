@@ -62,7 +62,40 @@ struct Glyph {
     w: f32,
     size: f32,
     bold: bool,
-    text: String,
+    text: GlyphText,
+}
+
+/// A glyph's text: nearly always one character, kept in place. (A
+/// `String` each was an allocation per glyph, a seventh of the peak memory
+/// of a diff of two PDFs.)
+#[derive(Debug, Clone)]
+enum GlyphText {
+    Short { len: u8, bytes: [u8; 15] },
+    Long(Box<str>),
+}
+
+impl GlyphText {
+    fn new(s: &str) -> GlyphText {
+        let mut bytes = [0; 15];
+        match bytes.get_mut(..s.len()) {
+            Some(short) => {
+                short.copy_from_slice(s.as_bytes());
+                GlyphText::Short { len: s.len() as u8, bytes }
+            }
+            None => GlyphText::Long(s.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Copied whole from a `str`, so it is UTF-8.
+            GlyphText::Short { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            GlyphText::Long(s) => s,
+        }
+    }
 }
 
 /// What the device collects from a page.
@@ -95,7 +128,7 @@ impl<'a> Device<'a> for Page {
                 self.rotated += 1;
                 continue;
             }
-            let Some(text) = g.as_unicode().map(|s| bf_string(&s)) else {
+            let Some(text) = g.as_unicode().map(|s| glyph_text(&s)) else {
                 self.unmapped += 1;
                 continue;
             };
@@ -130,11 +163,11 @@ impl<'a> Device<'a> for Page {
     fn pop_transparency_group(&mut self) {}
 }
 
-fn bf_string(s: &hayro_interpret::hayro_cmap::BfString) -> String {
+fn glyph_text(s: &hayro_interpret::hayro_cmap::BfString) -> GlyphText {
     use hayro_interpret::hayro_cmap::BfString;
     match s {
-        BfString::Char(c) => c.to_string(),
-        BfString::String(s) => s.clone(),
+        BfString::Char(c) => GlyphText::new(c.encode_utf8(&mut [0; 4])),
+        BfString::String(s) => GlyphText::new(s),
     }
 }
 
