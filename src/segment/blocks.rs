@@ -13,10 +13,11 @@ use std::sync::LazyLock;
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*$").unwrap());
 /// A section number: `4`, `4.2.1`, `A.1` (a letter needs a dotted number after it).
 static SECTION_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+)(?:\.\s*|\s+)(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Z](?:\.[0-9]{1,3})+)(?:\.\s*|\s+)(\S.*)$").unwrap());
 static BOLD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*([^*]+?)\*\*:?$").unwrap());
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Z][.)])\s+\S").unwrap()
+    Regex::new(r"^\s*(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[A-Z][.)])\s+\S")
+        .unwrap()
 });
 /// A block that opens with a lower-case letter item (`a. that the initial
 /// Contributor …`, the MPL's): a list item after a blank line. (Inside a

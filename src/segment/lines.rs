@@ -122,13 +122,13 @@ static DISPLAY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// An entry of a table of contents: a title, a dot leader and a page
 /// number (`1.1. Purpose ........ 2`).
 static CONTENTS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\S.*?(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*\S.*?(?:\. ?){4,}\s*(?:[0-9]{1,4}|[ivxlc]{1,6})$").unwrap());
 /// A table of contents has at least this many entries in a row (fewer is
 /// a line of dots in the text).
 const CONTENTS_ENTRIES: usize = 3;
-static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s*$").unwrap());
+static BARE_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[0-9]{1,4}\s*$").unwrap());
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
-static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+(\S.*)$").unwrap());
+static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*([0-9]{1,3})\s+(\S.*)$").unwrap());
 
 /// Splits `text` into lines and takes out the noise. With the `layout` of
 /// its lines (a PDF), a line's vertical distance from the one before it

@@ -45,7 +45,7 @@ pub struct Item {
 /// The markers an item opens with, bullets and labels (`- (a) `, `1. `,
 /// `iv. `, `**Term**: `).
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z][.)])\s+)+(?:(?:\*\*|__)[^*_]+(?:\*\*|__):?\s*)?")
+    Regex::new(r"^(?:(?:[-*+•▪◦]|\(?[a-z]{1,3}\)|\(?[ivxlc]{1,6}[.)]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[A-Za-z][.)])\s+)+(?:(?:\*\*|__)[^*_]+(?:\*\*|__):?\s*)?")
         .unwrap()
 });
 

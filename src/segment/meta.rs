@@ -21,14 +21,16 @@ const MONTHS: [&str; 12] = [
 ];
 
 static NAME_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[_ .-]+(.+))?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})-?([0-9]{2})-?([0-9]{2})(?:[_ .-]+(.+))?$").unwrap());
 static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})[ -]([a-z]{3,9})[ -](\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,2})[ -]([A-Za-z]{3,9})[ -]([0-9]{4})(?-u:\b)").unwrap());
 static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b([a-z]{3,9}) (\d{1,2}), (\d{4})\b").unwrap());
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b([a-z]{3,9}),? (\d{4})\b").unwrap());
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static VALID_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Za-z]{3,9}) ([0-9]{1,2}), ([0-9]{4})(?-u:\b)").unwrap());
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Za-z]{3,9}),? ([0-9]{4})(?-u:\b)").unwrap());
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap());
+static VALID_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$").unwrap());
 
 fn month(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
@@ -72,7 +74,7 @@ pub fn from_file_name(path: &Path) -> (String, Option<String>) {
     // standing as a word of it (`style-guide-2019.rst`, not `rfc2019`): the
     // name is the label.
     static NAME_ISO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:$|[^0-9])").unwrap());
+        LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[^0-9])").unwrap());
     if let Some(c) = NAME_ISO.captures(&stem)
         && let Some(date) = ymd(&c[1], c[2].parse().unwrap_or(0), c[3].parse().ok())
     {

@@ -23,12 +23,12 @@ use std::sync::LazyLock;
 /// `Enclosure`, `Appendix 3`, alone on a line; and `Map`, the heading of a
 /// report's closing map page.
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Annex|ANNEX|Enclosure|ENCLOSURE|Appendix|APPENDIX|Attachment|ATTACHMENT|Map|MAP)(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?\*?$")
+    Regex::new(r"^(Annex|ANNEX|Enclosure|ENCLOSURE|Appendix|APPENDIX|Attachment|ATTACHMENT|Map|MAP)(?:\s+([IVXLC]{1,6}|[0-9]{1,2}|[A-Z]))?\*?$")
         .unwrap()
 });
 
 /// `12. Text`; [`para_start`] reads the usual ASCII line without it.
-static PARA_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\.(?:\s+(.*))?$").unwrap());
+static PARA_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,6})\.(?:\s+(.*))?$").unwrap());
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\([a-z]{1,4}\)|\([ivx]+\)|[a-z]\)|[•▪◦\-–*])\s").unwrap());
 

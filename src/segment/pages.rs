@@ -28,9 +28,9 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?:
             United\ Nations | Security\ Council | General\ Assembly | Economic\ and\ Social\ Council
           | Human\ Rights\ Council | Secretariat | Trusteeship\ Council | International\ Court\ of\ Justice
-          | Distr\.:\ \w+ | Original:\ [\w ,]+ | Arabic | Chinese | English | French | Russian | Spanish
-          | \d{1,2}\ [A-Z][a-z]+\ \d{4}
-          | [A-Z][a-z]+(?:-[a-z]+)?\ session | Agenda\ items?\ [\d, ()a-z]+ | Items?\ [\d, ()a-z]+\ of\ the\ \w+\ (?:agenda|list)\*?
+          | Distr\.:\ [A-Za-z]+ | Original:\ [A-Za-z0-9_ ,]+ | Arabic | Chinese | English | French | Russian | Spanish
+          | [0-9]{1,2}\ [A-Z][a-z]+\ [0-9]{4}
+          | [A-Z][a-z]+(?:-[a-z]+)?\ session | Agenda\ items?\ [0-9, ()a-z]+ | Items?\ [0-9, ()a-z]+\ of\ the\ [A-Za-z0-9_]+\ (?:agenda|list)\*?
           | \*\ Reissued\ for\ technical\ reasons.* | \*\ ?Re-issued.*
         )$",
     )
@@ -42,7 +42,7 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// (`*2500448*`).
 pub static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6}){0,2}|\d{1,4}\s*/\s*\d{1,4}|\*\d{6,8}\*)\s*$",
+        r"^\s*(?:[A-Z]{1,2}(?:/[A-Z0-9][A-Za-z0-9.]*){2,}|[0-9]{2}-[0-9]{5}(?:\s*\(E\))?(?:\s+[0-9]{6}){0,2}|[0-9]{1,4}\s*/\s*[0-9]{1,4}|\*[0-9]{6,8}\*)\s*$",
     )
     .unwrap()
 });
@@ -216,7 +216,7 @@ pub fn furniture(lines: &[Line], out: &mut [bool]) -> (usize, usize) {
 }
 
 /// A job number: `25-00448 (E)`.
-static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}(?:\s*\(E\))?$").unwrap());
+static JOB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{2}-[0-9]{5}(?:\s*\(E\))?$").unwrap());
 
 /// The document symbol in a report's masthead (`S/2025/72`), if it has one.
 pub fn masthead_symbol(lines: &[Line]) -> Option<String> {
@@ -253,7 +253,7 @@ fn masthead(lines: &[Line], out: &mut [bool]) -> usize {
 
 /// The title line of a figure: `Figure I`, `Chart 2`, `Graph 3`.
 static FIGURE_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Figure|Chart|Graph|Diagram)\s+(?:[IVXLC]{1,6}|\d{1,3})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:Figure|Chart|Graph|Diagram)\s+(?:[IVXLC]{1,6}|[0-9]{1,3})(?-u:\b)").unwrap());
 
 /// Text smaller than this share of the body's size, above a page's
 /// footnotes, is drawn inside a figure (its labels, values, source line):
