@@ -268,9 +268,9 @@ fn every_extraction_reads_as_the_pdf() {
         ("2025-04-29_S-2025-258", [0, 0, 0, 0, 0, 0]),
         ("2025-05-28_S-2025-330", [0, 0, 0, 0, 0, 0]),
         ("2025-06-27_S-2025-427", [0, 0, 0, 0, 0, 0]),
-        ("2025-07-15_S-2025-389", [30, 17, 15, 25, 25, 2]),
+        ("2025-07-15_S-2025-389", [27, 15, 15, 22, 22, 0]),
         ("2025-07-29_S-2025-490", [0, 0, 0, 0, 0, 0]),
-        ("2025-08-01_S-2025-496", [5, 1, 0, 4, 5, 1]),
+        ("2025-08-01_S-2025-496", [0, 0, 0, 0, 0, 0]),
         ("2025-08-07_S-2025-504", [0, 0, 1, 0, 1, 1]),
     ];
     let mut got = Vec::new();
@@ -292,7 +292,42 @@ fn every_extraction_reads_as_the_pdf() {
     let got: Vec<(&str, [usize; 6])> = got.iter().map(|(s, c)| (s.as_str(), *c)).collect();
     assert_eq!(got, residues);
     let same = got.iter().flat_map(|(_, c)| c.iter()).filter(|&&n| n == 0).count();
-    assert_eq!(same, 64, "of 78 comparisons, those with no change");
+    assert_eq!(same, 70, "of 78 comparisons, those with no change");
+}
+
+/// Where each footnote is attached, by paragraph label and mark.
+fn attached(e: &Edition) -> Vec<(String, String)> {
+    e.paragraphs.iter().flat_map(|p| p.footnotes.iter().map(|f| (p.label.clone(), f.mark.clone()))).collect()
+}
+
+/// The body's footnotes (annexes aside: S/2025/389's annex list reads
+/// otherwise in text) sit where the PDF has them, in every extraction.
+/// Default `pdftotext` sets a page's job number and page number between a
+/// footnote's mark and its text, and a raised marker as a number between
+/// words (`brief 5 identifying`); `2 of which` is a number of the text, not
+/// the marker of the next note (`In Kosovo, 2 despite`).
+#[test]
+fn every_extraction_attaches_footnotes_where_the_pdf_does() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let body = |e: &Edition| -> Vec<(String, String)> {
+        attached(e).into_iter().filter(|(label, _)| !label.starts_with("annex")).collect()
+    };
+    for (pdf, _) in fixtures() {
+        let stem = pdf.file_stem().unwrap().to_string_lossy().into_owned();
+        let want = body(&read(&pdf));
+        for mode in ["default", "layout", "raw"] {
+            let e = read(&dir.join(format!("tests/fixtures/pdftotext/{stem}.{mode}.txt")));
+            assert_eq!(body(&e), want, "{stem} {mode}");
+        }
+    }
+    let e = read(&dir.join("tests/fixtures/pdftotext/2025-08-01_S-2025-496.default.txt"));
+    let p44 = e.paragraphs.iter().find(|p| p.label == "44").unwrap();
+    assert!(p44.text.contains("published an analytical brief identifying key gaps"), "{}", p44.text);
+    let e = read(&dir.join("tests/fixtures/pdftotext/2025-07-15_S-2025-389.default.txt"));
+    let p61 = e.paragraphs.iter().find(|p| p.label == "61").unwrap();
+    assert!(p61.text.contains("with at least 65 cases tried, 2 of which included"), "{}", p61.text);
+    let p72 = e.paragraphs.iter().find(|p| p.label == "72").unwrap();
+    assert!(p72.text.contains("In Kosovo, despite the two-year extension"), "{}", p72.text);
 }
 
 /// A small PDF of one page with `lines` of text in Helvetica at `size`

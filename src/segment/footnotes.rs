@@ -17,7 +17,7 @@ fn is_closer(c: char) -> bool {
 /// A number after the last word of `before`, followed by `after`, reads
 /// as text: after a word that takes a number (`resolution 1 (2005)`,
 /// `paragraph 4 (a)`, `Phase 2 The`) or a function word (`On 8 and 9
-/// October`), or before a month (`9 October`).
+/// October`), or before a month (`9 October`) or `of` (`2 of which`).
 fn takes_number(before: &str, after: &str) -> bool {
     const WORDS: &[&str] = &[
         "paragraph",
@@ -82,7 +82,8 @@ fn takes_number(before: &str, after: &str) -> bool {
     ];
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let next = after.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || MONTHS.contains(&next)
+    // `tried, 2 of which`: a count of what comes after.
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || MONTHS.contains(&next) || next == "of"
 }
 
 /// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
@@ -115,6 +116,40 @@ pub fn take_marker(
     None
 }
 
+/// The last resort for a text whose markers are plain numbers (no PDF):
+/// `brief 5 identifying`, a mark set apart between two lower-case words,
+/// which [`take_marker`] leaves as a number of the text. Taken only where
+/// it is the one such number in `texts[from.0..=last]` after `from`: the
+/// note's marker is missing otherwise, and UN style writes a number below
+/// ten in words, so a bare number between words is rare in the text
+/// itself. Removes it and returns where it was.
+pub fn take_lone_marker(texts: &mut [String], mark: &str, from: Position, last: usize) -> Option<Position> {
+    let last = last.min(texts.len().checked_sub(1)?);
+    let mut found: Option<(usize, std::ops::Range<usize>)> = None;
+    for (p, text) in texts.iter().enumerate().take(last + 1).skip(from.0) {
+        let mut at = if p == from.0 { from.1 } else { 0 };
+        while let Some(k) = text.get(at..).and_then(|t| t.find(mark)) {
+            let (s, e) = (at + k, at + k + mark.len());
+            at = e;
+            let (before, after) = (&text[..s], &text[e..]);
+            let Some(word_end) = before.strip_suffix(' ') else { continue };
+            let Some(next) = after.strip_prefix(' ') else { continue };
+            let word = word_end.rsplit(' ').next().unwrap_or("");
+            let lower = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_lowercase);
+            let next_word = next.split(' ').next().unwrap_or("");
+            if lower(word) && lower(next_word) && !takes_number(word_end, after) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((p, s - 1..e));
+            }
+        }
+    }
+    let (p, range) = found?;
+    texts[p].replace_range(range.clone(), "");
+    Some((p, range.start))
+}
+
 /// Finds the marker `mark` at the end of a heading that starts before line
 /// `before`, the last first (`A. Overview of the threat⁴`), removes it,
 /// and returns the heading's line.
@@ -124,10 +159,14 @@ pub fn take_heading_marker(headings: &mut [crate::model::Heading], mark: &str, b
     let last = before.len().checked_sub(1)?;
     for (k, h) in before.into_iter().enumerate().rev() {
         let stripped = h.text.strip_suffix(raised.as_str()).filter(|_| raised != mark).or_else(|| {
-            // A plain mark after a word, on the last heading only: `the threat 4`.
-            h.text
-                .strip_suffix(mark)
-                .filter(|t| k == last && t.ends_with(' ') && t.trim_end().ends_with(char::is_alphabetic))
+            // A plain mark after a word, on the last heading only: `the
+            // threat 4`, or glued to a word of lower-case letters (`the
+            // threat4`, as `pdftotext -raw` sets it).
+            h.text.strip_suffix(mark).filter(|t| {
+                let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let glued = word.chars().count() >= 3 && word.chars().all(char::is_lowercase);
+                k == last && (t.ends_with(' ') && t.trim_end().ends_with(char::is_alphabetic) || glued)
+            })
         });
         if let Some(stripped) = stripped {
             h.text = stripped.trim_end().to_string();
@@ -197,7 +236,7 @@ fn plain(text: &str, mark: &str, start: usize, glued: bool) -> Option<(std::ops:
             let word_end = before.trim_end();
             let spaces = before.len() - word_end.len();
             let glued_before = word_end.chars().next_back();
-            if glued_before.is_some_and(is_closer) {
+            if glued_before.is_some_and(is_closer) && !takes_number(word_end, after) {
                 return Some((s - spaces..e, ""));
             }
             // `commission 7  to`: after a word, only with two spaces after;
@@ -248,10 +287,26 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_marker_between_words_only_where_it_is_the_one() {
+        let mut t = vec!["published an analytical brief 5 identifying key gaps".to_string()];
+        assert_eq!(take_lone_marker(&mut t, "5", (0, 0), 0), Some((0, 29)));
+        assert_eq!(t[0], "published an analytical brief identifying key gaps");
+        let mut t = vec!["the brief 5 identifying gaps".to_string(), "it counted 5 attacks".to_string()];
+        assert_eq!(take_lone_marker(&mut t, "5", (0, 0), 1), None, "two candidates: neither is taken");
+        let mut t = vec!["in paragraph 5 above".to_string(), "on 5 occasions".to_string()];
+        assert_eq!(take_lone_marker(&mut t, "5", (0, 0), 1), None);
+        assert_eq!(t[0], "in paragraph 5 above");
+    }
+
+    #[test]
     fn marker_shapes() {
         assert_eq!(take("purposes. 1  In addition", "1"), "purposes.  In addition");
         assert_eq!(take("Syrian Arab Republic .2 In its", "2"), "Syrian Arab Republic. In its");
         assert_eq!(take("Migrants, 3 the", "3"), "Migrants, the");
+        assert_eq!(
+            take("65 cases tried, 2 of which included … In Kosovo, 2 despite", "2"),
+            "65 cases tried, 2 of which included … In Kosovo, despite"
+        );
         assert_eq!(take("on 13 July 2018.4 In that", "4"), "on 13 July 2018. In that");
         assert_eq!(take("for Refugees.5", "5"), "for Refugees.");
         assert_eq!(take("commission 7  to accelerate", "7"), "commission  to accelerate");

@@ -484,6 +484,13 @@ fn loose_footnote_block(
     while i < raw.len() {
         let line = &raw[i];
         let t = line.trimmed();
+        // Default `pdftotext` may set the page's foot (job number, page
+        // number) between the marks and their texts: furniture before the
+        // first text is passed over; after it, it ends the block.
+        if furniture[i] && !line.after_page_break && !marks.is_empty() && texts.is_empty() {
+            i += 1;
+            continue;
+        }
         if URL_LINE.is_match(t) || FOOTNOTE_RULE.is_match(t) || line.after_page_break || furniture[i] {
             break;
         }

@@ -142,6 +142,12 @@ fn finish(structure: Structure, path: &std::path::Path, source_warnings: Vec<Str
             None => match footnotes::take_heading_marker(&mut draft.headings, &note.mark, note.before_line) {
                 // A heading cites it: the first paragraph under the heading takes it.
                 Some(line) => draft.paragraphs.partition_point(|p| p.line < line).min(texts.len().saturating_sub(1)),
+                None if !printed
+                    && let Some(pos) = footnotes::take_lone_marker(&mut texts, &note.mark, from, block_para) =>
+                {
+                    from = pos;
+                    pos.0
+                }
                 None => {
                     draft.warnings.push(format!(
                         "footnote {}: no marker found in the text before it; attached to the paragraph it follows",
