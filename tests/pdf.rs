@@ -271,7 +271,7 @@ fn every_extraction_reads_as_the_pdf() {
         ("2025-07-15_S-2025-389", [27, 15, 15, 22, 22, 0]),
         ("2025-07-29_S-2025-490", [0, 0, 0, 0, 0, 0]),
         ("2025-08-01_S-2025-496", [0, 0, 0, 0, 0, 0]),
-        ("2025-08-07_S-2025-504", [0, 0, 1, 0, 1, 1]),
+        ("2025-08-07_S-2025-504", [0, 0, 0, 0, 0, 0]),
     ];
     let mut got = Vec::new();
     for (pdf, _) in fixtures() {
@@ -292,7 +292,7 @@ fn every_extraction_reads_as_the_pdf() {
     let got: Vec<(&str, [usize; 6])> = got.iter().map(|(s, c)| (s.as_str(), *c)).collect();
     assert_eq!(got, residues);
     let same = got.iter().flat_map(|(_, c)| c.iter()).filter(|&&n| n == 0).count();
-    assert_eq!(same, 70, "of 78 comparisons, those with no change");
+    assert_eq!(same, 73, "of 78 comparisons, those with no change");
 }
 
 /// Where each footnote is attached, by paragraph label and mark.

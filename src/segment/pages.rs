@@ -371,7 +371,21 @@ fn figures_in_text(lines: &[Line], out: &mut [bool]) -> Vec<(usize, String)> {
             let end = (i + 1..lines.len().min(i + 40))
                 .take_while(|&k| !starts_paragraph(&lines[k]))
                 .find(|&k| lines[k].trimmed().starts_with("Source:"));
-            let end = end.unwrap_or(i);
+            // `-raw` sets a chart's values and labels after its source line:
+            // a run that opens with a bare number.
+            let numbers = |t: &str| t.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+            let end = end.map_or(i, |source| {
+                let run = |k: &usize| {
+                    let t = lines[*k].trimmed();
+                    !lines[*k].after_page_break && (label_like(t) || values_only(t) || numbers(t))
+                };
+                match lines.get(source + 1) {
+                    Some(l) if numbers(l.trimmed()) && !l.after_page_break => {
+                        (source + 1..lines.len()).take_while(run).last().unwrap_or(source)
+                    }
+                    _ => source,
+                }
+            });
             out[i..=end].iter_mut().for_each(|o| *o = true);
             let mut title = t.to_string();
             if let Some(caption) = lines.get(i + 1).filter(|_| end > i) {
@@ -451,6 +465,23 @@ mod tests {
         let kept: Vec<&str> = l.iter().zip(&out).filter(|(_, f)| !**f).map(|(l, _)| l.text).collect();
         assert_eq!(kept.len(), 12);
         assert!(kept.iter().all(|t| t.starts_with("Body") || t.starts_with("See")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_charts_values_after_its_source_line_are_the_figure() {
+        // S/2025/504 as `pdftotext -raw` sets Figure II (values shortened).
+        let text = "Lakes (2) and Central Equatoria (1).\nFigure II\nViolations against children by State and type\nSource: UNMISS Human Rights Division.\n6\n2\n2 3\n13\nCentral Equatoria\nJonglei\nAbduction Attack on hospitals\n\x0c73. UNMISS delivered 83 child protection awareness-raising sessions to 3,126\n";
+        let l = lines(text);
+        let mut out = vec![false; l.len()];
+        let titles = figures(&l, &mut out);
+        assert_eq!(titles, [(2, "Figure II Violations against children by State and type".to_string())]);
+        assert_eq!(out, [false, true, true, true, true, true, true, true, true, true, true, false]);
+        // A source line followed by text is where the figure ends.
+        let text = "Figure II\nViolations by State\nSource: UNMISS.\nThe Mission also verified two cases.\n";
+        let l = lines(text);
+        let mut out = vec![false; l.len()];
+        figures(&l, &mut out);
+        assert_eq!(out, [true, true, true, false]);
     }
 
     #[test]
