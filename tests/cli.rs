@@ -476,7 +476,7 @@ fn only_selects_commitments_in_the_view_and_the_timeline() {
         v["commitments"].as_array().unwrap().clone()
     };
     let all = timeline("new,unchanged,revised");
-    assert_eq!(all.len(), 87, "every commitment is new (after the first edition), or unchanged, or revised");
+    assert_eq!(all.len(), 88, "every commitment is new (after the first edition), or unchanged, or revised");
     let weaker = timeline("weaker");
     assert!(!weaker.is_empty() && weaker.len() < all.len());
     for t in &weaker {

@@ -751,11 +751,19 @@ impl Reader<'_> {
             // `will likely be`, `will, in all likelihood,`
             return None;
         }
+        // `will continue to monitor`: the verb after `continue to` tells an
+        // act (`monitor`) from a forecast (`continue to rise`).
+        let (verb, from) = match (self.tokens.get(verb + 1), self.tokens.get(verb + 2)) {
+            (Some(to), Some(next)) if self.tokens[verb].lower == "continue" && to.lower == "to" && next.is_word() => {
+                (verb + 2, verb + 2)
+            }
+            _ => (verb, i + n),
+        };
         let subject = subject(&self.tokens, i);
         if let Some(actor) = self.speaks_for_self(subject.clone()) {
             // `it will be necessary to …`: an impersonal `it`, not the institution.
             let impersonal =
-                self.head(&subject) == Some("it") && self.tokens[verb].lower == "be" && !self.passive_after(i + n);
+                self.head(&subject) == Some("it") && self.tokens[verb].lower == "be" && !self.passive_after(from);
             return (!impersonal).then_some((actor, negated, true));
         }
         let agent = agent && self.is_agent(&subject);
@@ -767,7 +775,7 @@ impl Reader<'_> {
         }
         let word = self.tokens[verb].lower.as_ref();
         if word == "be" {
-            return self.passive_after(i + n).then_some((subject, negated, false));
+            return self.passive_after(from).then_some((subject, negated, false));
         }
         if !agent && self.lex.forecast_verbs.has_word(word) {
             return None;
@@ -1522,5 +1530,37 @@ mod tests {
         assert_eq!(detector.paragraph(&[condition])[0].as_ref().map(|f| f.trigger.as_str()), Some("SHALL"));
         let ikea = ["We act now.", "IKEA is committed to halving emissions by 2030."];
         assert_eq!(detector.paragraph(&ikea)[1].as_ref().map(|f| f.kind), Some(Pledge));
+    }
+
+    /// Sentences of the shipped UN and FOMC editions and of the UN `dev`
+    /// documents that issue 13's fourth round reads, each through the
+    /// prefilter as a passage of its own.
+    #[test]
+    fn shapes_of_the_fourth_round() {
+        use CommitmentType::*;
+        let detector = crate::commitments::Detector::default();
+        let read = |s: &str| detector.paragraph(&[s])[0].as_ref().map(|f| f.kind);
+        // `continue to` takes the aspect of the verb after it (S/2025/72 ¶67).
+        assert_eq!(
+            read(
+                "The United Nations, including through its Global Counter-Terrorism Coordination Compact, will continue to support Member States in their efforts."
+            ),
+            Some(Pledge)
+        );
+        assert_eq!(
+            read("Deployments will continue to be carried out without deprioritising any of them."),
+            Some(Pledge)
+        );
+        assert_eq!(read("Humanitarian needs will continue to grow."), None);
+        assert_eq!(read("Inflation will continue to rise."), None);
+        assert_eq!(read("The situation will continue to be difficult."), None);
+        // The progressive spelt out (FOMC 2009-08-12, OPCW).
+        assert_eq!(
+            read("In addition, the Federal Reserve is in the process of buying $300 billion of Treasury securities."),
+            Some(Pledge)
+        );
+        assert_eq!(read("The Secretariat is in the process of the review."), None);
+        // Another body's decision to ask, reported.
+        assert_eq!(read("The Council decided to request the Director-General to report."), Some(Reported));
     }
 }

@@ -321,6 +321,11 @@ impl Reader<'_> {
     fn progressive(&self, i: usize) -> Option<Candidate> {
         let t = &self.tokens;
         let mut v = i + 1;
+        // `is in the process of planning`: the progressive spelt out.
+        let spelt = ["in", "the", "process", "of"];
+        if t.get(v..v + 4).is_some_and(|w| w.iter().zip(spelt).all(|(w, s)| w.lower == s)) {
+            v += 4;
+        }
         while t.get(v).is_some_and(|w| super::is_adverb(w) || w.lower == "not") {
             v += 1;
         }
