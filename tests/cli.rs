@@ -492,7 +492,7 @@ fn only_selects_commitments_in_the_view_and_the_timeline() {
     let out = editions().args(["commitments", "--timeline", "--only", "weaker"]).arg(&folder).output().unwrap();
     let head = text(&out.stdout).lines().next().unwrap_or_default().to_string();
     let want = format!(
-        "160 editions, 1994-02-04 → 2016-09-21: 87 commitments, 6 still standing in 2016-09-21; {} shown",
+        "160 editions, 1994-02-04 → 2016-09-21: 88 commitments, 6 still standing in 2016-09-21; {} shown",
         weaker.len()
     );
     assert_eq!(head, want);
