@@ -1562,5 +1562,22 @@ mod tests {
         assert_eq!(read("The Secretariat is in the process of the review."), None);
         // Another body's decision to ask, reported.
         assert_eq!(read("The Council decided to request the Director-General to report."), Some(Reported));
+        // Two orders joined are an order (CA/B 3.2.2.9), and items without
+        // a marker under a lead-in that ends at its colon inherit it, short
+        // titles between them (Amazon's Climate Pledge page).
+        // (In the CA/B Baseline Requirements, a rule text, it is an obligation.)
+        assert_eq!(read("Document and follow a vulnerability correction process."), Some(Call));
+        assert_eq!(read("Use and distribution of the Work is permitted."), None);
+        let pledge = [
+            "Signatories of The Climate Pledge agree to three principal areas of action:",
+            "Regular Reporting",
+            "Measure and report greenhouse gas emissions on a regular basis.",
+            "Carbon Elimination",
+            "Implement decarbonization strategies in line with the Paris Agreement.",
+            "Amazon co-founded The Climate Pledge in 2019.",
+            "Implement decarbonization strategies in line with the Paris Agreement.",
+        ];
+        let kinds: Vec<_> = detector.paragraph(&pledge).iter().map(|f| f.as_ref().map(|f| f.kind)).collect();
+        assert_eq!(kinds, [Some(Reported), None, Some(Reported), None, Some(Reported), None, Some(Call)]);
     }
 }

@@ -190,9 +190,6 @@ impl Detector {
         stem: &mut Option<Found>,
         scratch: &mut tokens::Scratch,
     ) -> Vec<Option<Found>> {
-        if sentences.first().is_none_or(|s| list_item(s.text).is_none()) {
-            *stem = None;
-        }
         // Prose inside a paragraph that opens with an item goes on with the item.
         let in_item = sentences.first().is_some_and(|s| list_item(s.text).is_some());
         let mut out = Vec::with_capacity(sentences.len());
@@ -216,6 +213,11 @@ impl Detector {
                     None
                 }
                 (None, Some(marker), Some(stem)) => Some(inherit(stem, &sentence[marker.end()..])),
+                // Items without a marker under a lead-in that ends at its
+                // colon: each an order (`Measure and report …`), with short
+                // titles between them (`Regular Reporting`).
+                (Some(found), None, Some(stem)) if opens_with_order(&found, sentence) => Some(inherit(stem, sentence)),
+                (None, None, Some(_)) if !ends_sentence(sentence) && detect::heading_like(sentence) => None,
                 (found, None, _) if sentence.trim_end().ends_with(':') => {
                     *stem = found.clone();
                     found
@@ -343,6 +345,20 @@ pub(super) fn list_item(text: &str) -> Option<regex::Match<'_>> {
 }
 
 /// A list item bound by the commitment that opened its list; `Do not …` forbids.
+/// Whether `found` is the order a sentence opens with (`Implement …`): its
+/// trigger is the sentence's first word, a call or an obligation.
+fn opens_with_order(found: &Found, sentence: &str) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    matches!(found.kind, CommitmentType::Call | CommitmentType::Obligation) && found.trigger.eq_ignore_ascii_case(first)
+}
+
+/// Whether a sentence ends as one: a stop, a question or exclamation mark,
+/// a colon or semicolon, a closing quotation mark or bracket after one.
+fn ends_sentence(sentence: &str) -> bool {
+    let end = sentence.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
+    end.ends_with(['.', '!', '?', ':', ';'])
+}
+
 fn inherit(stem: &Found, item: &str) -> Found {
     let lower = item.trim_start().to_lowercase();
     let forbids = ["do not ", "not ", "never ", "don't ", "don’t "].iter().any(|w| lower.starts_with(w));

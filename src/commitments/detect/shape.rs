@@ -921,7 +921,9 @@ impl Reader<'_> {
         }
         // `Use of the Marks is …`, `Copies are …`: a noun, not an order.
         let next = t.get(i + 1)?;
-        let noun = matches!(
+        // `Measure and report …`: two orders joined, not a noun.
+        let joined = next.lower == "and" && t.get(i + 2).is_some_and(|w| self.lex.imperatives.has_word(&w.lower));
+        let noun = !joined && matches!(
             next.lower.as_ref(),
             "of" | "is" | "are" | "was" | "were" | "has" | "have" | "and" | "or" | "will" | "shall" | "may" | "must" | "can" | "should" | "would" | "could"
         ) || matches!(next.text, ":" | "." | ";" | ")")
