@@ -1235,7 +1235,22 @@ impl Reader<'_> {
 
     fn pledge(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
         let modal = n == 1 && matches!(self.tokens[i].lower.as_ref(), "will" | "shall");
-        let (actor, negated, own) = if modal {
+        let t = &self.tokens;
+        // `The purchases are intended to run until March 2017`: a passive
+        // intention hides its agent, the author; it binds when it runs to a
+        // time. Without one it states a purpose (`the measures are intended
+        // to support …`), no commitment.
+        let intended = !modal && t[i..i + n].iter().any(|w| w.lower == "intended");
+        let (actor, negated, own) = if intended {
+            let subject = subject(t, i);
+            if self.context.news || self.context.rules || !t[i + n..].iter().any(|w| w.lower == "until") {
+                return None;
+            }
+            match self.speaks_for_self(subject.clone()) {
+                Some(actor) => (actor, false, true),
+                None => (subject, false, true),
+            }
+        } else if modal {
             match self.modal(i, n, false) {
                 Some(found) => found,
                 None => return self.reported_will(i, n),
@@ -1562,6 +1577,11 @@ mod tests {
         assert_eq!(read("The Secretariat is in the process of the review."), None);
         // Another body's decision to ask, reported.
         assert_eq!(read("The Council decided to request the Director-General to report."), Some(Reported));
+        // A passive intention that runs to a time binds; without one it
+        // states a purpose.
+        let ecb = "The monthly purchases of €60 billion under the APP are now intended to run until the end of March 2017, or beyond, if necessary.";
+        assert_eq!(read(ecb), Some(Pledge));
+        assert_eq!(read("These measures are intended to support the economy."), None);
         // Two orders joined are an order (CA/B 3.2.2.9), and items without
         // a marker under a lead-in that ends at its colon inherit it, short
         // titles between them (Amazon's Climate Pledge page).
