@@ -22,6 +22,7 @@ mod shape;
 pub(super) use shape::GOALS as GOAL_WORDS;
 pub(super) use shape::PROMISES as PROMISE_WORDS;
 pub(super) use shape::TARGETS as TARGET_WORDS;
+pub(super) use shape::no_aim;
 
 use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Scratch, Token, tokenize};

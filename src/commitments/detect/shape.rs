@@ -160,6 +160,12 @@ const NOT_GERUNDS: &[&str] = &[
     "spring",
 ];
 
+/// Whether a word in `-ing` (in lower case) opens no aim: a state of mind
+/// or no verb at all ([`MINDS`], [`NOT_GERUNDS`]).
+pub(in crate::commitments) fn no_aim(word: &str) -> bool {
+    MINDS.contains(&word) || NOT_GERUNDS.contains(&word)
+}
+
 /// Participles that grant a permission after `is`, `are`, `be` (`No other … are permitted`).
 const PERMITTED: &[&str] = &["allowed", "permitted", "authorized", "authorised"];
 
@@ -739,8 +745,7 @@ impl Reader<'_> {
             && verb.lower.len() >= 6
             && verb.lower.ends_with("ing")
             && verb.text.starts_with(char::is_uppercase)
-            && !MINDS.contains(&verb.lower.as_ref())
-            && !NOT_GERUNDS.contains(&verb.lower.as_ref());
+            && !no_aim(&verb.lower);
         let words = t[open..].iter().filter(|w| w.is_word()).count();
         if !gerund || words < 6 || self.finite_verb() {
             return None;
