@@ -64,6 +64,15 @@ impl Detector {
             uses.entry(p).and_modify(|n| *n -= 1);
         }
         let permission_only = |p: &Vec<String>| uses.get(p) == Some(&0);
+        // Likewise a verb that asks its object (`expects CAs to`) binds only with `to` after it.
+        let mut ask_uses: rustc_hash::FxHashMap<&Vec<String>, usize> = Default::default();
+        for p in lexicon.trigger_phrases() {
+            *ask_uses.entry(p).or_default() += 1;
+        }
+        for p in lexicon.asks.iter().flat_map(|l| l.own.iter()) {
+            ask_uses.entry(p).and_modify(|n| *n -= 1);
+        }
+        let ask_only = |p: &Vec<String>| ask_uses.get(p) == Some(&0);
         let prefilter = lexicon.trigger_phrases().filter_map(|p| {
             let (at, word) = p.iter().enumerate().rev().max_by_key(|(_, w)| w.chars().count())?;
             let key = word.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count())?;
@@ -80,7 +89,13 @@ impl Detector {
                 }
                 _ => Follows::anything(),
             };
-            let follows = if permission_only(p) { follows.with_permission() } else { follows };
+            let follows = if permission_only(p) {
+                follows.with_permission()
+            } else if ask_only(p) {
+                follows.with_ask()
+            } else {
+                follows
+            };
             Some((key.to_lowercase(), follows))
         });
         // Contractions the tokens read back (`mustn't` is `must not`,
@@ -283,7 +298,12 @@ impl Detector {
                 .map(|span| {
                     let (start, end) = (span.start as usize, span.end as usize);
                     let sentence = &text[start..end];
-                    let keys = triggers.iter().copied().filter(|&k| (start..end).contains(&(k & !Keys::FLAGS)));
+                    let keys = triggers
+                        .iter()
+                        .copied()
+                        .filter(|&k| (start..end).contains(&(k & !Keys::FLAGS)))
+                        // Offsets in the sentence, for `reads`.
+                        .map(|k| k - start);
                     Sentence { text: sentence, trigger: self.reads(sentence, keys), before: &text[..start] }
                 })
                 .collect();
@@ -374,14 +394,15 @@ fn inherit(stem: &Found, item: &str) -> Found {
 
 impl Detector {
     /// Whether the detector reads `sentence`, whose prefilter `keys` are
-    /// given: a key of any phrase (a speaker's key only in a sentence that
-    /// may hold its progressive, a condition's or a limit's only in one
-    /// that names a permission), or an order or a permission denied at the
-    /// opening of a sentence or clause.
+    /// given (byte offsets in it, with their flags): a key of any phrase (a
+    /// speaker's key only in a sentence that may hold its progressive, a
+    /// condition's or a limit's only in one that names a permission, a verb
+    /// that asks its object only with `to` after it), or an order or a
+    /// permission denied at the opening of a sentence or clause.
     fn reads(&self, sentence: &str, keys: impl IntoIterator<Item = usize>) -> bool {
         let (mut speaker, mut permission) = (false, false);
         for k in keys {
-            if k & Keys::FLAGS == 0 {
+            if k & Keys::FLAGS == 0 || k & Keys::ASK != 0 && prefilter::asks_to(sentence, k & !Keys::FLAGS) {
                 return true;
             }
             speaker |= k & Keys::SPEAKER != 0;

@@ -47,6 +47,10 @@ pub(super) struct Follows {
     /// which bind only a permission in their sentence (`may be at most`,
     /// `You may …, provided that`): found as a [`Keys::PERMISSION`] key.
     permission: bool,
+    /// Its only phrases are verbs that ask their object (`expects CAs
+    /// to`), which bind only with `to` after the object, no mark between:
+    /// found as a [`Keys::ASK`] key.
+    ask: bool,
 }
 
 impl Follows {
@@ -81,6 +85,11 @@ impl Follows {
         Follows { permission: true, ..self }
     }
 
+    /// `self`, for a verb that asks its object, which binds only with `to` after it.
+    pub(super) fn with_ask(self) -> Follows {
+        Follows { ask: true, ..self }
+    }
+
     /// What may follow a key in `self`'s phrases or in `other`'s.
     pub(super) fn with(mut self, other: Follows) -> Follows {
         self.add(other);
@@ -96,6 +105,7 @@ impl Follows {
         // A speaker's (a permission's) key only while every phrase it stands for is.
         self.speaker &= other.speaker;
         self.permission &= other.permission;
+        self.ask &= other.ask;
         self.words.extend(other.words);
     }
 
@@ -163,8 +173,13 @@ impl Keys {
     /// it names a permission ([`Permissions::within`]).
     pub(super) const PERMISSION: usize = 1 << (usize::BITS - 2);
 
+    /// Set in an offset [`Keys::find`] gives for a key that stands only
+    /// for verbs that ask their object: the sentence holding it is read
+    /// only when `to` may follow the object ([`asks_to`]).
+    pub(super) const ASK: usize = 1 << (usize::BITS - 3);
+
     /// The bits of an offset that are no part of it.
-    pub(super) const FLAGS: usize = Keys::SPEAKER | Keys::PERMISSION;
+    pub(super) const FLAGS: usize = Keys::SPEAKER | Keys::PERMISSION | Keys::ASK;
 
     /// The byte offsets of the words of `text` that are keys (with
     /// [`Keys::SPEAKER`] set for a speaker's key). Words are runs
@@ -257,6 +272,8 @@ impl Keys {
                 Keys::SPEAKER
             } else if follows.permission {
                 Keys::PERMISSION
+            } else if follows.ask {
+                Keys::ASK
             } else {
                 0
             };
@@ -309,6 +326,28 @@ impl Permissions {
             self.lengths >> run.len().min(31) & 1 == 1 && words.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
         }) || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
     }
+}
+
+/// Whether the verb whose key starts at byte `at` of `sentence` may ask an
+/// object to act (`expects CAs to`, `directs the Secretariat to`): `to`
+/// follows it, a word or more between and no mark that parts tokens (a
+/// comma, a bracket; not `.`, `'`, `-` or `/`, which may be inside a word,
+/// nor a non-ASCII character, which may be a letter). `detect::shape`
+/// reads the object as the word tokens before `to`.
+pub(super) fn asks_to(sentence: &str, at: usize) -> bool {
+    let bytes = sentence.as_bytes();
+    let key_end = at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let stop = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !b.is_ascii_whitespace() && !b".'-/".contains(&b);
+    let end = bytes[key_end..].iter().position(|&b| stop(b)).map_or(bytes.len(), |p| key_end + p);
+    let rest = &bytes[key_end..end];
+    let to = |i: usize| {
+        rest[i..].len() >= 2
+            && rest[i..i + 2].eq_ignore_ascii_case(b"to")
+            && rest.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && (i == 0 || !rest[i - 1].is_ascii_alphanumeric())
+            && !rest[..i].iter().all(u8::is_ascii_whitespace)
+    };
+    (0..rest.len()).any(to)
 }
 
 /// Whether a sentence may hold a progressive (`am`, `is`, `are` + a verb
@@ -481,6 +520,15 @@ mod tests {
         }
         let keys = detector.prefilter.find("at least");
         assert!(keys.len() == 1 && keys[0] & Keys::PERMISSION != 0);
+        // A verb that asks its object is read only with `to` after the object.
+        for text in
+            ["Mozilla expects CAs to disclose it.", "It DIRECTS the U.N. Secretariat to act.", "We need États to act."]
+        {
+            assert!(reads(text), "{text}");
+        }
+        for text in ["It needs to act.", "They provide direct support, to victims.", "The needs of victims."] {
+            assert!(!reads(text), "{text}");
+        }
         // `During` and `According` open no aim: such a sentence is not read.
         for text in ["During the period, 20 cases were reported in the region.", "According to UNODC, flows rose."] {
             assert!(!reads(text), "{text}");
