@@ -22,6 +22,7 @@ mod shape;
 pub(super) use shape::GOALS as GOAL_WORDS;
 pub(super) use shape::PROMISES as PROMISE_WORDS;
 pub(super) use shape::TARGETS as TARGET_WORDS;
+pub(super) use shape::no_aim;
 
 use super::lexicon::{Level, Lexicon, Phrases};
 use super::tokens::{Scratch, Token, tokenize};
@@ -410,9 +411,11 @@ pub struct Starts {
     /// The number of the first call, call-modal, pledge, obligation and
     /// prohibition level: the levels in that order.
     levels: [usize; 5],
-    /// The words that may start a clause shape (`shape.rs`): a token that
-    /// is none of them is passed over there.
-    shapes_start: rustc_hash::FxHashSet<String>,
+    /// The words that may start a clause shape (`shape.rs`), each with the
+    /// shapes' phrase lists that hold a phrase starting with it: a token
+    /// that is none of them is passed over there, and one that is is
+    /// looked for only in those lists.
+    shapes_start: rustc_hash::FxHashMap<String, ShapeLists>,
     /// [`Starts::shapes`] for [`Starts::shapes_start`].
     shapes_start_shapes: Vec<u32>,
 }
@@ -428,17 +431,44 @@ impl Starts {
         self.words.get(word).map(|&bits| Lists { bits, levels: self.levels })
     }
 
-    /// Whether `word` may start a clause shape: one of
-    /// [`Starts::shapes_start`], most words told apart by their first byte
-    /// and length, without hashing.
-    fn starts_shape(&self, word: &str) -> bool {
+    /// The shapes' lists with a phrase starting with `word`, if it may
+    /// start a clause shape: one of [`Starts::shapes_start`], most words
+    /// told apart by their first byte and length, without hashing.
+    fn shape_lists(&self, word: &str) -> Option<ShapeLists> {
         let shaped = match word.as_bytes().first() {
             Some(&first) => {
                 first >= 0x80 || self.shapes_start_shapes[usize::from(first)] & 1u32 << word.len().min(31) != 0
             }
             None => true,
         };
-        shaped && self.shapes_start.contains(word)
+        if !shaped {
+            return None;
+        }
+        self.shapes_start.get(word).copied()
+    }
+}
+
+/// The phrase lists of the clause shapes that hold a phrase starting with
+/// one word: a bit each for the exhortations, conditions and limits, then
+/// one per level of conduct, then one per level of asks. A list past the
+/// 64th is always looked in. One look-up per token rather than one per list.
+#[derive(Debug, Clone, Copy, Default)]
+struct ShapeLists(u64);
+
+impl ShapeLists {
+    const EXHORTATIONS: usize = 0;
+    const CONDITIONS: usize = 1;
+    const LIMITS: usize = 2;
+    /// The bit of the first level of conduct; those of asks follow them.
+    const CONDUCT: usize = 3;
+
+    fn with(self, list: usize) -> ShapeLists {
+        ShapeLists(self.0 | 1u64.checked_shl(list as u32).unwrap_or(0))
+    }
+
+    /// Whether list number `list` may hold a phrase starting with the word.
+    fn has(self, list: usize) -> bool {
+        list >= 64 || self.0 >> list & 1 == 1
     }
 }
 
@@ -493,15 +523,25 @@ pub fn starts(lex: &Lexicon) -> Starts {
         shapes
     };
     let shapes = shapes_of(&mut words.keys());
-    let shape_lists = lex.conduct.iter().chain(&lex.asks).flat_map(|l| l.own.iter());
-    let shape_lists = shape_lists.chain(lex.exhortations.iter()).chain(lex.conditions.iter()).chain(lex.limits.iter());
-    let shapes_start = shape_lists
-        .filter_map(|p| p.first().cloned())
-        .chain(["am", "is", "are", "not", "decided", "decides", "decide"].map(str::to_string))
-        .chain(shape::GOALS.iter().map(|g| g.to_string()))
-        .chain(shape::PROMISES.iter().map(|g| g.to_string()))
-        .collect::<rustc_hash::FxHashSet<String>>();
-    let shapes_start_shapes = shapes_of(&mut shapes_start.iter());
+    // Numbered as `ShapeLists` says; keyed by first words as the lists are,
+    // so that a list's bit is set exactly when `Phrases::starting` finds a phrase.
+    let shape_lists = [&lex.exhortations, &lex.conditions, &lex.limits]
+        .into_iter()
+        .chain(lex.conduct.iter().chain(&lex.asks).map(|l| &l.own))
+        .enumerate();
+    let mut shapes_start: rustc_hash::FxHashMap<String, ShapeLists> = Default::default();
+    for (list, phrases) in shape_lists {
+        for first in phrases.iter().filter_map(|p| p.first()) {
+            let entry = shapes_start.entry(first.clone()).or_default();
+            *entry = entry.with(list);
+        }
+    }
+    let others =
+        ["am", "is", "are", "not", "decided", "decides", "decide"].iter().chain(shape::GOALS).chain(shape::PROMISES);
+    for word in others {
+        shapes_start.entry(word.to_string()).or_default();
+    }
+    let shapes_start_shapes = shapes_of(&mut shapes_start.keys());
     Starts { words, shapes, levels, shapes_start, shapes_start_shapes }
 }
 

@@ -20,7 +20,7 @@ pub use filter::{CommitmentFilter, CommitmentView};
 pub use lexicon::Lexicon;
 pub use matching::{Ledger, compare};
 
-use prefilter::{Follows, Keys};
+use prefilter::{Follows, Keys, Permissions};
 
 use crate::model::{Commitment, CommitmentType, Edition};
 use regex::Regex;
@@ -40,6 +40,9 @@ pub struct Detector {
     /// The words that may open an order (`[imperative]`, `do`, `never`,
     /// `always`) or a permission denied (`No other encodings are permitted`).
     orders: rustc_hash::FxHashSet<String>,
+    /// What a sentence whose only keys are those of conditions and limits
+    /// must name for one of them to bind.
+    permissions: Permissions,
 }
 
 impl Detector {
@@ -50,6 +53,26 @@ impl Detector {
         // marks (`secretary-general`), its longest run, followed by anything.
         let plain = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric());
         let conditions: Vec<&Vec<String>> = lexicon.conditions.iter().collect();
+        // A phrase that is only a condition or a limit (`at least`, `only
+        // if`) binds only with a permission in its sentence: its key is
+        // found as such, unless another list has the same phrase.
+        let mut uses: rustc_hash::FxHashMap<&Vec<String>, usize> = Default::default();
+        for p in lexicon.trigger_phrases() {
+            *uses.entry(p).or_default() += 1;
+        }
+        for p in lexicon.conditions.iter().chain(lexicon.limits.iter()) {
+            uses.entry(p).and_modify(|n| *n -= 1);
+        }
+        let permission_only = |p: &Vec<String>| uses.get(p) == Some(&0);
+        // Likewise a verb that asks its object (`expects CAs to`) binds only with `to` after it.
+        let mut ask_uses: rustc_hash::FxHashMap<&Vec<String>, usize> = Default::default();
+        for p in lexicon.trigger_phrases() {
+            *ask_uses.entry(p).or_default() += 1;
+        }
+        for p in lexicon.asks.iter().flat_map(|l| l.own.iter()) {
+            ask_uses.entry(p).and_modify(|n| *n -= 1);
+        }
+        let ask_only = |p: &Vec<String>| ask_uses.get(p) == Some(&0);
         let prefilter = lexicon.trigger_phrases().filter_map(|p| {
             let (at, word) = p.iter().enumerate().rev().max_by_key(|(_, w)| w.chars().count())?;
             let key = word.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count())?;
@@ -65,6 +88,13 @@ impl Detector {
                     Follows::after_mark()
                 }
                 _ => Follows::anything(),
+            };
+            let follows = if permission_only(p) {
+                follows.with_permission()
+            } else if ask_only(p) {
+                follows.with_ask()
+            } else {
+                follows
             };
             Some((key.to_lowercase(), follows))
         });
@@ -129,7 +159,8 @@ impl Detector {
             .map(|p| p[0].clone())
             .chain(["do", "never", "always", "no", "neither", "nothing", "none"].map(str::to_string))
             .collect();
-        Detector { starts: detect::starts(&lexicon), lexicon, prefilter, orders }
+        let permissions = Permissions::new(lexicon.permissions.iter());
+        Detector { starts: detect::starts(&lexicon), lexicon, prefilter, orders, permissions }
     }
 
     /// The lexicon it reads with.
@@ -269,7 +300,12 @@ impl Detector {
                 .map(|span| {
                     let (start, end) = (span.start as usize, span.end as usize);
                     let sentence = &text[start..end];
-                    let keys = triggers.iter().copied().filter(|&k| (start..end).contains(&(k & !Keys::SPEAKER)));
+                    let keys = triggers
+                        .iter()
+                        .copied()
+                        .filter(|&k| (start..end).contains(&(k & !Keys::FLAGS)))
+                        // Offsets in the sentence, for `reads`.
+                        .map(|k| k - start);
                     Sentence { text: sentence, trigger: self.reads(sentence, keys), before: &text[..start] }
                 })
                 .collect();
@@ -374,18 +410,22 @@ fn inherit(stem: &Found, item: &str) -> Found {
 
 impl Detector {
     /// Whether the detector reads `sentence`, whose prefilter `keys` are
-    /// given: a key of any phrase (a speaker's key only in a sentence that
-    /// may hold its progressive), or an order or a permission denied at the
-    /// opening of a sentence or clause.
+    /// given (byte offsets in it, with their flags): a key of any phrase (a
+    /// speaker's key only in a sentence that may hold its progressive, a
+    /// condition's or a limit's only in one that names a permission, a verb
+    /// that asks its object only with `to` after it), or an order or a
+    /// permission denied at the opening of a sentence or clause.
     fn reads(&self, sentence: &str, keys: impl IntoIterator<Item = usize>) -> bool {
-        let mut speaker = false;
+        let (mut speaker, mut permission) = (false, false);
         for k in keys {
-            if k & Keys::SPEAKER == 0 {
+            if k & Keys::FLAGS == 0 || k & Keys::ASK != 0 && prefilter::asks_to(sentence, k & !Keys::FLAGS) {
                 return true;
             }
-            speaker = true;
+            speaker |= k & Keys::SPEAKER != 0;
+            permission |= k & Keys::PERMISSION != 0;
         }
         speaker && prefilter::may_progress(sentence)
+            || permission && self.permissions.within(sentence)
             || self.orders_within(sentence)
             || self.orders_after_intro(sentence)
     }
@@ -428,8 +468,14 @@ impl Detector {
         };
         lower.copy_from_slice(&rest.as_bytes()[..end]);
         lower.make_ascii_lowercase();
-        // `Conserving 30% of …`: an aim opened by a capitalised verb in `-ing`.
+        // `Conserving 30% of …`: an aim opened by a capitalised verb in `-ing`;
+        // not by `During the …` or `According to …` when the word is a token
+        // of its own (a space or a mark that parts tokens after it), which
+        // `detect::shape` passes over.
         let aim = end >= 6 && lower.ends_with(b"ing") && rest.starts_with(|c: char| c.is_ascii_uppercase());
+        let whole =
+            rest.as_bytes().get(end).is_none_or(|&b| b.is_ascii_whitespace() || matches!(b, b',' | b';' | b':'));
+        let aim = aim && !(whole && std::str::from_utf8(lower).is_ok_and(detect::no_aim));
         aim || std::str::from_utf8(lower).is_ok_and(|w| self.orders.contains(w))
     }
 }

@@ -43,6 +43,14 @@ pub(super) struct Follows {
     /// Anything, when `my` or `our` comes just before it (`My
     /// Administration is …`): the speaker's own body.
     possessed: bool,
+    /// Its only phrases are conditions and limits (`at least`, `only if`),
+    /// which bind only a permission in their sentence (`may be at most`,
+    /// `You may …, provided that`): found as a [`Keys::PERMISSION`] key.
+    permission: bool,
+    /// Its only phrases are verbs that ask their object (`expects CAs
+    /// to`), which bind only with `to` after the object, no mark between:
+    /// found as a [`Keys::ASK`] key.
+    ask: bool,
 }
 
 impl Follows {
@@ -72,6 +80,16 @@ impl Follows {
         Follows { after_mark: true, ..Follows::default() }
     }
 
+    /// `self`, for a phrase that binds only with a permission in its sentence.
+    pub(super) fn with_permission(self) -> Follows {
+        Follows { permission: true, ..self }
+    }
+
+    /// `self`, for a verb that asks its object, which binds only with `to` after it.
+    pub(super) fn with_ask(self) -> Follows {
+        Follows { ask: true, ..self }
+    }
+
     /// What may follow a key in `self`'s phrases or in `other`'s.
     pub(super) fn with(mut self, other: Follows) -> Follows {
         self.add(other);
@@ -84,8 +102,10 @@ impl Follows {
         self.apostrophe |= other.apostrophe;
         self.after_mark |= other.after_mark;
         self.possessed |= other.possessed;
-        // A speaker's key only while every phrase it stands for is.
+        // A speaker's (a permission's) key only while every phrase it stands for is.
         self.speaker &= other.speaker;
+        self.permission &= other.permission;
+        self.ask &= other.ask;
         self.words.extend(other.words);
     }
 
@@ -147,6 +167,19 @@ impl Keys {
     /// for a speaker's progressive: the sentence holding it is read only
     /// when it may hold one ([`may_progress`]).
     pub(super) const SPEAKER: usize = 1 << (usize::BITS - 1);
+
+    /// Set in an offset [`Keys::find`] gives for a key that stands only
+    /// for conditions and limits: the sentence holding it is read only when
+    /// it names a permission ([`Permissions::within`]).
+    pub(super) const PERMISSION: usize = 1 << (usize::BITS - 2);
+
+    /// Set in an offset [`Keys::find`] gives for a key that stands only
+    /// for verbs that ask their object: the sentence holding it is read
+    /// only when `to` may follow the object ([`asks_to`]).
+    pub(super) const ASK: usize = 1 << (usize::BITS - 3);
+
+    /// The bits of an offset that are no part of it.
+    pub(super) const FLAGS: usize = Keys::SPEAKER | Keys::PERMISSION | Keys::ASK;
 
     /// The byte offsets of the words of `text` that are keys (with
     /// [`Keys::SPEAKER`] set for a speaker's key). Words are runs
@@ -235,9 +268,86 @@ impl Keys {
         if let Some(follows) = self.hashes.get(&crate::read::lowercase_hash(&text[word.clone()]))
             && follows.allows(&text[..word.start], &text[word.end..])
         {
-            out.push(if follows.speaker { word.start | Keys::SPEAKER } else { word.start });
+            let flag = if follows.speaker {
+                Keys::SPEAKER
+            } else if follows.permission {
+                Keys::PERMISSION
+            } else if follows.ask {
+                Keys::ASK
+            } else {
+                0
+            };
+            out.push(word.start | flag);
         }
     }
+}
+
+/// The words of which a sentence must hold one for a condition or a limit
+/// to bind in it: a word of each permission phrase (`condition` reads
+/// one before it) and `may` and `can` (`limit` reads one near it).
+#[derive(Debug, Clone)]
+pub(super) struct Permissions {
+    /// Lower case, ASCII; `None` when some phrase has no such word to look
+    /// for, and every sentence may then hold one.
+    words: Option<Vec<String>>,
+    /// A bit per length of the words (31 and longer share the last): most
+    /// runs of a sentence are passed over without comparing.
+    lengths: u32,
+}
+
+impl Permissions {
+    /// The words of `phrases`: of each, its longest run of letters and
+    /// digits that a token reads as printed (not a contraction's or a
+    /// clitic's stand-in, such as `is` for `’s`).
+    pub(super) fn new<'a>(phrases: impl Iterator<Item = &'a Vec<String>>) -> Permissions {
+        const STAND_INS: &[&str] = &["will", "shall", "am", "are", "is", "have", "us", "not"];
+        let word = |p: &Vec<String>| {
+            let runs = p.iter().flat_map(|w| w.split(|c: char| !c.is_alphanumeric()));
+            let run = runs.filter(|r| !r.is_empty() && !STAND_INS.contains(r)).max_by_key(|r| r.len())?;
+            run.is_ascii().then(|| run.to_ascii_lowercase())
+        };
+        let words: Option<Vec<String>> = phrases.map(word).chain(["may", "can"].map(|w| Some(w.to_string()))).collect();
+        let lengths = words.iter().flatten().fold(0, |bits, w| bits | 1u32 << w.len().min(31));
+        Permissions { words, lengths }
+    }
+
+    /// Whether `sentence` may hold a permission: one of the words, in any
+    /// case, between two bytes that are no ASCII letters or digits. A
+    /// token whose lower case is an ASCII word is printed in ASCII (`can`
+    /// of `can't` too), but for the Kelvin sign (`K`), which lets a
+    /// sentence through.
+    pub(super) fn within(&self, sentence: &str) -> bool {
+        let Some(words) = &self.words else {
+            return true;
+        };
+        let bytes = sentence.as_bytes();
+        let mut runs = bytes.split(|b| !b.is_ascii_alphanumeric());
+        runs.any(|run| {
+            self.lengths >> run.len().min(31) & 1 == 1 && words.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
+        }) || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+    }
+}
+
+/// Whether the verb whose key starts at byte `at` of `sentence` may ask an
+/// object to act (`expects CAs to`, `directs the Secretariat to`): `to`
+/// follows it, a word or more between and no mark that parts tokens (a
+/// comma, a bracket; not `.`, `'`, `-` or `/`, which may be inside a word,
+/// nor a non-ASCII character, which may be a letter). `detect::shape`
+/// reads the object as the word tokens before `to`.
+pub(super) fn asks_to(sentence: &str, at: usize) -> bool {
+    let bytes = sentence.as_bytes();
+    let key_end = at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let stop = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !b.is_ascii_whitespace() && !b".'-/".contains(&b);
+    let end = bytes[key_end..].iter().position(|&b| stop(b)).map_or(bytes.len(), |p| key_end + p);
+    let rest = &bytes[key_end..end];
+    let to = |i: usize| {
+        rest[i..].len() >= 2
+            && rest[i..i + 2].eq_ignore_ascii_case(b"to")
+            && rest.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && (i == 0 || !rest[i - 1].is_ascii_alphanumeric())
+            && !rest[..i].iter().all(u8::is_ascii_whitespace)
+    };
+    (0..rest.len()).any(to)
 }
 
 /// Whether a sentence may hold a progressive (`am`, `is`, `are` + a verb
@@ -390,6 +500,40 @@ mod tests {
         let read = detector.paragraph(&["I welcome the report.", "The Committee is monitoring inflation."]);
         let kinds: Vec<_> = read.iter().map(|f| f.as_ref().map(|f| f.kind)).collect();
         assert_eq!(kinds, [None, Some(Pledge)]);
+    }
+
+    #[test]
+    fn a_condition_or_a_limit_counts_where_a_permission_is_named() {
+        let detector = Detector::default();
+        let reads = |text: &str| detector.reads(text, detector.prefilter.find(text));
+        for text in [
+            "It may be at most five words long.",
+            "Names MAY be up to 16 characters.",
+            "You can't copy it, provided that you pay.",
+            "Copies are permitted only under the terms.",
+            "Only one value may be given.",
+        ] {
+            assert!(reads(text), "{text}");
+        }
+        for text in ["At least 20 women were abducted.", "Most victims were children.", "under the conditions of"] {
+            assert!(!reads(text), "{text}");
+        }
+        let keys = detector.prefilter.find("at least");
+        assert!(keys.len() == 1 && keys[0] & Keys::PERMISSION != 0);
+        // A verb that asks its object is read only with `to` after the object.
+        for text in
+            ["Mozilla expects CAs to disclose it.", "It DIRECTS the U.N. Secretariat to act.", "We need États to act."]
+        {
+            assert!(reads(text), "{text}");
+        }
+        for text in ["It needs to act.", "They provide direct support, to victims.", "The needs of victims."] {
+            assert!(!reads(text), "{text}");
+        }
+        // `During` and `According` open no aim: such a sentence is not read.
+        for text in ["During the period, 20 cases were reported in the region.", "According to UNODC, flows rose."] {
+            assert!(!reads(text), "{text}");
+        }
+        assert!(reads("Conserving 30% of our lands and waters by 2030 through local action."));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! that bind the future (`decided to continue … until`) and orders in the
 //! bare imperative in rule texts (`Set the flag to 0.`).
 
-use super::{Candidate, Found, Reader, phrase_at, subject};
+use super::{Candidate, Found, Reader, ShapeLists, phrase_at, subject};
 use crate::model::CommitmentType;
 
 /// Words that may open a sentence before its verb without being its subject.
@@ -160,6 +160,12 @@ const NOT_GERUNDS: &[&str] = &[
     "spring",
 ];
 
+/// Whether a word in `-ing` (in lower case) opens no aim: a state of mind
+/// or no verb at all ([`MINDS`], [`NOT_GERUNDS`]).
+pub(in crate::commitments) fn no_aim(word: &str) -> bool {
+    MINDS.contains(&word) || NOT_GERUNDS.contains(&word)
+}
+
 /// Participles that grant a permission after `is`, `are`, `be` (`No other … are permitted`).
 const PERMITTED: &[&str] = &["allowed", "permitted", "authorized", "authorised"];
 
@@ -229,10 +235,15 @@ impl Reader<'_> {
         out.extend(self.target());
         out.extend(self.denied(open));
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].is_word() || !self.starts.starts_shape(&self.tokens[i].lower) {
+            if !self.tokens[i].is_word() {
                 continue;
             }
-            if let Some(n) = phrase_at(&self.tokens, i, &lex.exhortations, false) {
+            let Some(lists) = self.starts.shape_lists(&self.tokens[i].lower) else {
+                continue;
+            };
+            if lists.has(ShapeLists::EXHORTATIONS)
+                && let Some(n) = phrase_at(&self.tokens, i, &lex.exhortations, false)
+            {
                 out.push(self.candidate(CommitmentType::Call, None, i..i + n, 4, 5));
             }
             if matches!(self.tokens[i].lower.as_ref(), "am" | "is" | "are") {
@@ -245,7 +256,10 @@ impl Reader<'_> {
             if PROMISES.contains(&self.tokens[i].lower.as_ref()) {
                 out.extend(self.promised(i));
             }
-            for level in &lex.conduct {
+            for (j, level) in lex.conduct.iter().enumerate() {
+                if !lists.has(ShapeLists::CONDUCT + j) {
+                    continue;
+                }
                 let Some(n) = phrase_at(&self.tokens, i, &level.own, false) else {
                     continue;
                 };
@@ -267,15 +281,21 @@ impl Reader<'_> {
                     out.push(c);
                 }
             }
-            for level in &lex.asks {
-                if let Some(n) = phrase_at(&self.tokens, i, &level.own, false) {
+            for (j, level) in lex.asks.iter().enumerate() {
+                if lists.has(ShapeLists::CONDUCT + lex.conduct.len() + j)
+                    && let Some(n) = phrase_at(&self.tokens, i, &level.own, false)
+                {
                     out.extend(self.ask(i, n, level));
                 }
             }
-            if let Some(n) = phrase_at(&self.tokens, i, &lex.conditions, false) {
+            if lists.has(ShapeLists::CONDITIONS)
+                && let Some(n) = phrase_at(&self.tokens, i, &lex.conditions, false)
+            {
                 out.extend(self.condition(i, n));
             }
-            if let Some(n) = phrase_at(&self.tokens, i, &lex.limits, false) {
+            if lists.has(ShapeLists::LIMITS)
+                && let Some(n) = phrase_at(&self.tokens, i, &lex.limits, false)
+            {
                 out.extend(self.limit(i, n));
             }
             if self.tokens[i].lower == "not" {
@@ -730,8 +750,7 @@ impl Reader<'_> {
             && verb.lower.len() >= 6
             && verb.lower.ends_with("ing")
             && verb.text.starts_with(char::is_uppercase)
-            && !MINDS.contains(&verb.lower.as_ref())
-            && !NOT_GERUNDS.contains(&verb.lower.as_ref());
+            && !no_aim(&verb.lower);
         let words = t[open..].iter().filter(|w| w.is_word()).count();
         if !gerund || words < 6 || self.finite_verb() {
             return None;
