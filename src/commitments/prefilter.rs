@@ -352,7 +352,8 @@ pub(super) fn asks_to(sentence: &str, at: usize) -> bool {
 
 /// Whether a sentence may hold a progressive (`am`, `is`, `are` + a verb
 /// in `-ing`): it has one of those words (a run of letters and digits, in
-/// any case), or an apostrophe (`I'm`, `we’re`, `it's`).
+/// any case) and a word in `-ing` after it, or an apostrophe (`I'm`,
+/// `we’re`, `it's`).
 pub(super) fn may_progress(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     // `’` is E2 80 99 in UTF-8.
@@ -362,13 +363,31 @@ pub(super) fn may_progress(sentence: &str) -> bool {
     }
     if !sentence.is_ascii() {
         // A non-ASCII character may be a letter or a mark: read as chars.
-        return sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.len() <= 3 && ["am", "is", "are"].iter().any(|v| w.eq_ignore_ascii_case(v)));
+        return be_then_verb(sentence.split(|c: char| !c.is_alphanumeric()).map(str::as_bytes));
     }
     // ASCII: the words are runs of letters and digits, read as bytes.
-    let mut words = bytes.split(|b| !b.is_ascii_alphanumeric());
-    words.any(|w| matches!(w.len(), 2 | 3) && [&b"am"[..], b"is", b"are"].iter().any(|v| w.eq_ignore_ascii_case(v)))
+    be_then_verb(bytes.split(|b| !b.is_ascii_alphanumeric()))
+}
+
+/// Whether `am`, `is` or `are` comes with what the clause shapes read
+/// after it: a word of six letters or more in `-ing` later (`is
+/// monitoring`, `is in the process of buying`), or `to` right after it
+/// (`is to report`, `is also to be submitted`).
+fn be_then_verb<'a>(words: impl Iterator<Item = &'a [u8]>) -> bool {
+    let be =
+        |w: &[u8]| matches!(w.len(), 2 | 3) && [&b"am"[..], b"is", b"are"].iter().any(|v| w.eq_ignore_ascii_case(v));
+    let (mut seen, mut right_after) = (false, false);
+    for w in words.filter(|w| !w.is_empty()) {
+        if seen && w.len() > 5 && w[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+            || right_after && w.eq_ignore_ascii_case(b"to")
+        {
+            return true;
+        }
+        let is_be = be(w);
+        right_after = is_be || right_after && (w.eq_ignore_ascii_case(b"also") || w.eq_ignore_ascii_case(b"then"));
+        seen |= is_be;
+    }
+    false
 }
 
 /// Bit `i` of the first mask is set when byte `i` of `chunk` (at most 64
@@ -490,7 +509,9 @@ mod tests {
         {
             assert!(super::may_progress(text), "{text}");
         }
-        for text in ["I welcome the report.", "This island arena", "Amis"] {
+        for text in
+            ["I welcome the report.", "This island arena", "Amis", "The Committee is pleased.", "Monitoring is key."]
+        {
             assert!(!super::may_progress(text), "{text}");
         }
         // Non-ASCII marks part words as any other mark does; letters do not.
