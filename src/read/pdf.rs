@@ -65,9 +65,8 @@ struct Glyph {
     text: GlyphText,
 }
 
-/// A glyph's text: nearly always one character, kept in place. (A
-/// `String` each was an allocation per glyph, a seventh of the peak memory
-/// of a diff of two PDFs.)
+/// A glyph's text: nearly always one character, kept in place rather than
+/// in an allocation of its own per glyph.
 #[derive(Debug, Clone)]
 enum GlyphText {
     Short { len: u8, bytes: [u8; 15] },
