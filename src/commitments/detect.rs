@@ -165,12 +165,18 @@ fn is_boundary(t: &Token) -> bool {
 /// The length of the longest phrase of `list` that starts at token `i`.
 fn phrase_at(tokens: &[Token], i: usize, list: &Phrases, capitals: bool) -> Option<usize> {
     let key = if capitals { tokens.get(i)?.text } else { tokens.get(i)?.lower.as_ref() };
+    let same = |w: &String, t: &Token| t.is_word() && if capitals { t.text == w } else { &t.lower == w };
+    // `the Council decided: to request …`: a colon may stand after the
+    // phrase's first word, as decisions are printed.
+    let colon = tokens.get(i + 1).is_some_and(|t| t.text == ":");
     list.starting(key)
-        .filter(|p| i + p.len() <= tokens.len())
-        .filter(|p| {
-            p.iter().zip(&tokens[i..]).all(|(w, t)| t.is_word() && if capitals { t.text == w } else { &t.lower == w })
+        .filter_map(|p| {
+            let run = |from: usize| {
+                (from + p.len() - 1 <= tokens.len() && p[1..].iter().zip(&tokens[from..]).all(|(w, t)| same(w, t)))
+                    .then_some(from - i + p.len() - 1)
+            };
+            run(i + 1).or_else(|| if colon && p.len() > 1 { run(i + 2) } else { None })
         })
-        .map(Vec::len)
         .max()
 }
 
@@ -1617,6 +1623,16 @@ mod tests {
         assert_eq!(read("The Secretariat is in the process of the review."), None);
         // Another body's decision to ask, reported.
         assert_eq!(read("The Council decided to request the Director-General to report."), Some(Reported));
+        // … printed with a colon, and its items after it (OPCW, EC-94/DEC.2).
+        let decision = [
+            "In paragraph 5 of decision EC-94/DEC.2, the Council decided: to request that the Syrian Arab Republic complete all of the following measures:",
+            "(a) declare to the Secretariat the facilities where the chemical weapons were developed;",
+        ];
+        let found: Vec<_> = detector.paragraph(&decision).into_iter().map(|f| f.map(|f| (f.kind, f.trigger))).collect();
+        assert_eq!(
+            found,
+            [Some((Reported, "decided: to request".into())), Some((Reported, "decided: to request".into()))]
+        );
         // A passive intention that runs to a time binds; without one it
         // states a purpose.
         let ecb = "The monthly purchases of €60 billion under the APP are now intended to run until the end of March 2017, or beyond, if necessary.";
