@@ -1633,6 +1633,11 @@ mod tests {
             found,
             [Some((Reported, "decided: to request".into())), Some((Reported, "decided: to request".into()))]
         );
+        // An estimate is a forecast (Google's 2019 announcement).
+        assert_eq!(
+            read("We estimate that the commitments we’re making today will directly generate 20,000 new jobs."),
+            None
+        );
         // A passive intention that runs to a time binds; without one it
         // states a purpose.
         let ecb = "The monthly purchases of €60 billion under the APP are now intended to run until the end of March 2017, or beyond, if necessary.";
