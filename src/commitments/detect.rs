@@ -805,7 +805,21 @@ impl Reader<'_> {
             }
             _ => (verb, i + n),
         };
-        let subject = subject(&self.tokens, i);
+        let mut subject = subject(&self.tokens, i);
+        // `The results … were received …, and have been shared with the
+        // authorities and will be discussed …`: a second verb of the
+        // sentence's subject, which is what opens the sentence, up to its
+        // first finite verb.
+        let second_verb = i > 0
+            && self.tokens[i - 1].lower == "and"
+            && self.tokens[subject.clone()].iter().any(|t| FINITE.contains(&t.lower.as_ref()));
+        if second_verb {
+            let open = self.opening();
+            let finite = (open..i).find(|&k| FINITE.contains(&self.tokens[k].lower.as_ref())).unwrap_or(open);
+            let clean = (open..finite)
+                .all(|k| self.tokens[k].is_word() && !CLAUSE_WORDS.contains(&self.tokens[k].lower.as_ref()));
+            subject = if clean { open..finite } else { subject };
+        }
         if let Some(actor) = self.speaks_for_self(subject.clone()) {
             // `it will be necessary to …`: an impersonal `it`, not the institution.
             let impersonal =
@@ -1633,6 +1647,15 @@ mod tests {
             found,
             [Some((Reported, "decided: to request".into())), Some((Reported, "decided: to request".into()))]
         );
+        // A second verb of the sentence's subject (OPCW reports).
+        assert_eq!(read("The FFM is continuing its work and will issue further reports in due course."), Some(Pledge));
+        assert_eq!(
+            read(
+                "The results were received by the Secretariat, and have been shared with the authorities and will be discussed during the next deployment."
+            ),
+            Some(Pledge)
+        );
+        assert_eq!(read("Prices have risen and will remain high."), None);
         // An estimate is a forecast (Google's 2019 announcement).
         assert_eq!(
             read("We estimate that the commitments we’re making today will directly generate 20,000 new jobs."),

@@ -203,7 +203,7 @@ impl Reader<'_> {
 
     /// The first token of the sentence's own words: past a list marker
     /// (`3.`, `(a)`, `-`), a step name (`Step 2:`) and words such as `So`.
-    fn opening(&self) -> usize {
+    pub(super) fn opening(&self) -> usize {
         let t = &self.tokens;
         let mut i = 0;
         // `(a)`, `a)`, `3.`, `-`, `Step 2:`
