@@ -1007,9 +1007,15 @@ impl Reader<'_> {
             // `The Council further requested a detailed update`: a body that
             // can act asked for a thing.
             let subject = subject(&self.tokens, i);
+            // `The Security Council … extended the mandate, while it
+            // requested …`: a pronoun for a body named before it.
+            let pronoun = subject.len() == 1
+                && matches!(self.tokens[subject.start].lower.as_ref(), "it" | "they")
+                && (0..subject.start)
+                    .any(|k| self.is_agent(&(k..k + 1)) && self.tokens[k].text.starts_with(char::is_uppercase));
             let asked = self.tokens[i].lower.ends_with("ed")
                 && (1..=8).contains(&subject.len())
-                && self.can_act(&subject)
+                && (self.can_act(&subject) || pronoun)
                 && after.first().is_some_and(|t| t.is_word());
             return asked.then(|| reported(self.trigger(i..i + n), self.actor(subject), i));
         };
@@ -1647,6 +1653,10 @@ mod tests {
             found,
             [Some((Reported, "decided: to request".into())), Some((Reported, "decided: to request".into()))]
         );
+        // A pronoun for the body named before it asks for a thing (UN press release).
+        let unamid = "The Security Council this morning extended the mandate of UNAMID for 10 months, while it requested further realignment of the mission’s activities.";
+        assert_eq!(read(unamid), Some(Reported));
+        assert_eq!(read("Growth slowed, and it needed further support."), None);
         // A second verb of the sentence's subject (OPCW reports).
         assert_eq!(read("The FFM is continuing its work and will issue further reports in due course."), Some(Pledge));
         assert_eq!(
