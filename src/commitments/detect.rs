@@ -964,6 +964,13 @@ impl Reader<'_> {
     /// A reported call at `i` (`the Council urged Member States to`): the
     /// object must be followed by `to`.
     fn reported_call(&self, i: usize, n: usize, level: &Level) -> Option<Candidate> {
+        // `I am calling on Congress`: the speaker's own progressive, not a report.
+        if self.tokens[i].lower.ends_with("ing")
+            && i > 0
+            && matches!(self.tokens[i - 1].lower.as_ref(), "am" | "is" | "are")
+        {
+            return None;
+        }
         let after = &self.tokens[i + n..];
         // `Member States are encouraged to …`, `It is requested that you …`:
         // a call in the present passive is the document's own.
@@ -1657,6 +1664,11 @@ mod tests {
         let unamid = "The Security Council this morning extended the mandate of UNAMID for 10 months, while it requested further realignment of the mission’s activities.";
         assert_eq!(read(unamid), Some(Reported));
         assert_eq!(read("Growth slowed, and it needed further support."), None);
+        // A call told in a participle is reported (S/2025/72 ¶31); the
+        // speaker's progressive is not.
+        let side = "The Executive Office of the Secretary-General participated in a side event, calling upon Member States to urgently repatriate their citizens.";
+        assert_eq!(read(side), Some(Reported));
+        assert_ne!(read("I am calling on Congress to act."), Some(Reported));
         // A second verb of the sentence's subject (OPCW reports).
         assert_eq!(read("The FFM is continuing its work and will issue further reports in due course."), Some(Pledge));
         assert_eq!(
