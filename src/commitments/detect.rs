@@ -1669,6 +1669,9 @@ mod tests {
         let side = "The Executive Office of the Secretary-General participated in a side event, calling upon Member States to urgently repatriate their citizens.";
         assert_eq!(read(side), Some(Reported));
         assert_ne!(read("I am calling on Congress to act."), Some(Reported));
+        // `will rely on` tells what something depends on (OPCW reports).
+        let rely = "As detailed in the Note, the Secretariat’s upcoming activities will rely on significant financial support from States Parties.";
+        assert_eq!(read(rely), None);
         // A second verb of the sentence's subject (OPCW reports).
         assert_eq!(read("The FFM is continuing its work and will issue further reports in due course."), Some(Pledge));
         assert_eq!(
