@@ -86,6 +86,12 @@ fn takes_number(before: &str, after: &str) -> bool {
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || MONTHS.contains(&next) || next == "of"
 }
 
+/// A word of three lower-case letters or more, next to which a number is a
+/// marker rather than the text's own (`brief 5 identifying`, `the threat4`).
+fn lower_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(char::is_lowercase)
+}
+
 /// Finds the marker `mark` in `texts[from.0..=last]` after `from`, removes it,
 /// and returns where it was.
 /// `raised_only`: the text marks its markers raised (a PDF), so a number
@@ -135,9 +141,8 @@ pub fn take_lone_marker(texts: &mut [String], mark: &str, from: Position, last: 
             let Some(word_end) = before.strip_suffix(' ') else { continue };
             let Some(next) = after.strip_prefix(' ') else { continue };
             let word = word_end.rsplit(' ').next().unwrap_or("");
-            let lower = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_lowercase);
             let next_word = next.split(' ').next().unwrap_or("");
-            if lower(word) && lower(next_word) && !takes_number(word_end, after) {
+            if lower_word(word) && lower_word(next_word) && !takes_number(word_end, after) {
                 if found.is_some() {
                     return None;
                 }
@@ -163,8 +168,7 @@ pub fn take_heading_marker(headings: &mut [crate::model::Heading], mark: &str, b
             // threat 4`, or glued to a word of lower-case letters (`the
             // threat4`, as `pdftotext -raw` sets it).
             h.text.strip_suffix(mark).filter(|t| {
-                let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                let glued = word.chars().count() >= 3 && word.chars().all(char::is_lowercase);
+                let glued = lower_word(t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
                 k == last && (t.ends_with(' ') && t.trim_end().ends_with(char::is_alphabetic) || glued)
             })
         });

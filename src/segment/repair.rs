@@ -29,6 +29,8 @@ pub fn join_line(buf: &mut String, line: &str) {
     // Looked for only where a line ends with `/` or `_`: searched at every
     // line joined, it was 2 % of reading a long edition.
     let last_token = || buf.rsplit(' ').next().unwrap_or("");
+    let cut_path = |t: &str| t.len() > 1 && t.contains(['.', '/']) && !t.starts_with('/');
+    let cut_link = |t: &str| t.contains("www.") || t.contains("://");
     match last {
         Some('-') if before.is_some_and(char::is_alphanumeric) => {
             buf.pop();
@@ -42,9 +44,9 @@ pub fn join_line(buf: &mut String, line: &str) {
         // A dash glued to the word before it continues on the next line
         // (`A/72/865–` `S/2018/465`); so does a path cut at a slash.
         Some('–') if before.is_some_and(|c| !c.is_whitespace()) => {}
-        Some('/') if last_token().len() > 1 && last_token().contains(['.', '/']) && !last_token().starts_with('/') => {}
+        Some('/') if cut_path(last_token()) => {}
         // A link cut after an underscore (`…/files/uncct_cft_` `va_report.pdf`).
-        Some('_') if last_token().contains("www.") || last_token().contains("://") => {}
+        Some('_') if cut_link(last_token()) => {}
         _ => buf.push(' '),
     }
     buf.push_str(line);
