@@ -1319,10 +1319,7 @@ impl Reader<'_> {
             if self.context.news || self.context.rules || !t[i + n..].iter().any(|w| w.lower == "until") {
                 return None;
             }
-            match self.speaks_for_self(subject.clone()) {
-                Some(actor) => (actor, false, true),
-                None => (subject, false, true),
-            }
+            (self.speaks_for_self(subject.clone()).unwrap_or(subject), false, true)
         } else if modal {
             match self.modal(i, n, false) {
                 Some(found) => found,

@@ -53,26 +53,17 @@ impl Detector {
         // marks (`secretary-general`), its longest run, followed by anything.
         let plain = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric());
         let conditions: Vec<&Vec<String>> = lexicon.conditions.iter().collect();
-        // A phrase that is only a condition or a limit (`at least`, `only
-        // if`) binds only with a permission in its sentence: its key is
-        // found as such, unless another list has the same phrase.
+        // How many of the lexicon's lists hold each phrase.
         let mut uses: rustc_hash::FxHashMap<&Vec<String>, usize> = Default::default();
         for p in lexicon.trigger_phrases() {
             *uses.entry(p).or_default() += 1;
         }
-        for p in lexicon.conditions.iter().chain(lexicon.limits.iter()) {
-            uses.entry(p).and_modify(|n| *n -= 1);
-        }
-        let permission_only = |p: &Vec<String>| uses.get(p) == Some(&0);
+        // A phrase that is only a condition or a limit (`at least`, `only
+        // if`) binds only with a permission in its sentence: its key is
+        // found as such, unless another list has the same phrase.
+        let permission_only = only_in(&uses, lexicon.conditions.iter().chain(lexicon.limits.iter()));
         // Likewise a verb that asks its object (`expects CAs to`) binds only with `to` after it.
-        let mut ask_uses: rustc_hash::FxHashMap<&Vec<String>, usize> = Default::default();
-        for p in lexicon.trigger_phrases() {
-            *ask_uses.entry(p).or_default() += 1;
-        }
-        for p in lexicon.asks.iter().flat_map(|l| l.own.iter()) {
-            ask_uses.entry(p).and_modify(|n| *n -= 1);
-        }
-        let ask_only = |p: &Vec<String>| ask_uses.get(p) == Some(&0);
+        let ask_only = only_in(&uses, lexicon.asks.iter().flat_map(|l| l.own.iter()));
         let prefilter = lexicon.trigger_phrases().filter_map(|p| {
             let (at, word) = p.iter().enumerate().rev().max_by_key(|(_, w)| w.chars().count())?;
             let key = word.split(|c: char| !c.is_alphanumeric()).max_by_key(|run| run.chars().count())?;
@@ -80,18 +71,14 @@ impl Detector {
                 Some(next) if plain(word) && plain(next) => Follows::word(next),
                 // `provided` alone binds only after a comma, a semicolon or
                 // a bracket (`, provided you`): `detect::shape` says so.
-                None if p.len() == 1
-                    && word == "provided"
-                    && conditions.contains(&p)
-                    && lexicon.trigger_phrases().filter(|q| *q == p).count() == 1 =>
-                {
+                None if p.len() == 1 && word == "provided" && conditions.contains(&p) && uses.get(p) == Some(&1) => {
                     Follows::after_mark()
                 }
                 _ => Follows::anything(),
             };
-            let follows = if permission_only(p) {
+            let follows = if permission_only.contains(p) {
                 follows.with_permission()
-            } else if ask_only(p) {
+            } else if ask_only.contains(p) {
                 follows.with_ask()
             } else {
                 follows
@@ -381,6 +368,19 @@ pub(super) fn list_item(text: &str) -> Option<regex::Match<'_>> {
 }
 
 /// A list item bound by the commitment that opened its list; `Do not …` forbids.
+/// The phrases of which every use (`uses`: how many lists hold each) is in
+/// `subset`.
+fn only_in<'a>(
+    uses: &rustc_hash::FxHashMap<&'a Vec<String>, usize>,
+    subset: impl Iterator<Item = &'a Vec<String>>,
+) -> rustc_hash::FxHashSet<&'a Vec<String>> {
+    let mut left = uses.clone();
+    for p in subset {
+        left.entry(p).and_modify(|n| *n -= 1);
+    }
+    left.into_iter().filter(|&(_, n)| n == 0).map(|(p, _)| p).collect()
+}
+
 /// Whether `found` is the order a sentence opens with (`Implement …`): its
 /// trigger is the sentence's first word, a call or an obligation.
 fn opens_with_order(found: &Found, sentence: &str) -> bool {
